@@ -1,0 +1,136 @@
+import type { Block, BlockKind, PageText } from '../page-text';
+import { normalize } from './normalize';
+
+// The shared reading: the page is split once into clauses, each marked for negation, condition,
+// preference, hedging and numbers. Rules are matchers over this list; none re-reads the page.
+
+export interface NumberMention {
+  value: number;
+  /** Offset in the clause's normalised text. */
+  index: number;
+  raw: string;
+}
+
+export interface Clause {
+  /** Original sentence text (for evidence). */
+  text: string;
+  /** Normalised text (normalize()). */
+  norm: string;
+  /** Normalised question or label this clause answers (qa / label-value blocks), else ''. */
+  prompt: string;
+  /** Normalised nearest heading. */
+  section: string;
+  blockIndex: number;
+  /** Position of this clause within its block (0 = first sentence). */
+  order: number;
+  kind: BlockKind;
+  chrome: boolean;
+  /** The answer opens with a bare yes / no ("No. Our program does not …"). */
+  answer: 'yes' | 'no' | null;
+  /** The clause asks ("Do you sponsor H-1B visas?"): it gives context to its answer, it states nothing. */
+  question: boolean;
+  negated: boolean;
+  conditional: boolean;
+  preference: boolean;
+  /** Statements of what residents have had (averages, "usually", "most of our residents"): not rules. */
+  statistic: boolean;
+  /** A rule stated with exceptions ("generally", "unless", "exceptions are made"). */
+  hedged: boolean;
+  numbers: NumberMention[];
+}
+
+const NEGATION = /\b(?:not|no|never|nor|none|cannot|can't|don't|doesn't|won't|isn't|aren't|unable to)\b/;
+const CONDITION = /\b(?:if|unless|provided|only (?:if|when|for|to|with)|in (?:select|selected|certain|some|rare|special|unusual|exceptional|limited) (?:cases|circumstances|situations)|case[- ]by[- ]case|on a limited basis|subject to|depending on|dependent on)\b/;
+const PREFERENCE = /\b(?:prefer|prefers|preferred|preferably|preference|preferential|ideally|ideal|desirable|desired|encouraged?|recommended|strongly (?:suggest|advise)|helpful|helps|a plus|advantage(?:ous)?|viewed (?:very )?favou?rably|favou?rably|highly regarded|valued|like to see|more competitive|competitive applicants?)\b/;
+const STATISTIC = /\b(?:average|averages|averaged|mean|median|typically|usually|most of our|majority of|successful (?:applicants|candidates)|matched (?:applicants|candidates|residents)|candidates matched|applicants who match|residents who matched|range (?:was|is) )\b/;
+const HEDGE = /\b(?:generally|in general|exceptions? (?:is|are|may be|can be) (?:made|considered|possible)|may still be considered|unless|on a case[- ]by[- ]case)\b/;
+
+const MAX_CLAUSE = 600;
+
+/** Splits block text into sentences and semicolon clauses without breaking "U.S.", "e.g.", "Dr.". */
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === ';') {
+      out.push(text.slice(start, i + 1));
+      start = i + 1;
+      continue;
+    }
+    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    const next = text[i + 1];
+    if (next !== undefined && next !== ' ' && next !== ')' && next !== '"') continue;
+    // Look ahead: the next sentence starts with an upper-case letter, digit, quote or bracket.
+    let j = i + 1;
+    while (j < text.length && (text[j] === ' ' || text[j] === ')' || text[j] === '"')) j++;
+    if (j >= text.length) continue;
+    const nc = text[j]!;
+    if (!/[A-Z0-9("“(]/.test(nc)) continue;
+    if (ch === '.') {
+      // Abbreviations: single letters ("U.S.", "A."), common short forms.
+      const before = text.slice(Math.max(0, i - 6), i);
+      // A lone letter before the dot is an initial or "U.S." / "Q." — not a sentence end.
+      if (/(?:^|[\s.(])[A-Za-z]$/.test(before)) continue;
+      if (/\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Ms|Mrs|St|Mt|approx|No|Inc|Jr|Sr)$/.test(before) && !/^\s*No$/.test(text.slice(start, i))) continue;
+    }
+    out.push(text.slice(start, i + 1));
+    start = i + 1;
+  }
+  out.push(text.slice(start));
+  return out.map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+// Scores, months, percentages: any number in the clause with its offset. "1,500" → 1500.
+const NUMBER = /(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])/g;
+
+function numbersIn(norm: string): NumberMention[] {
+  const out: NumberMention[] = [];
+  for (const m of norm.matchAll(NUMBER)) {
+    out.push({ value: Number(m[1]!.replace(/,/g, '')), index: m.index!, raw: m[0] });
+  }
+  return out;
+}
+
+function answerOf(norm: string): 'yes' | 'no' | null {
+  const m = norm.match(/^(yes|no)\b/);
+  return m ? (m[1] as 'yes' | 'no') : null;
+}
+
+/** One pass over the page's blocks → the clause list every rule reads. */
+export function toClauses(page: PageText): Clause[] {
+  const clauses: Clause[] = [];
+  page.blocks.forEach((b: Block, blockIndex) => {
+    const prompt = b.prompt ? normalize(b.prompt) : '';
+    const section = b.section ? normalize(b.section) : '';
+    const sentences = splitSentences(b.text);
+    sentences.forEach((sentence, order) => {
+      const text = sentence.length > MAX_CLAUSE ? sentence.slice(0, MAX_CLAUSE) : sentence;
+      const norm = normalize(text);
+      clauses.push({
+        text,
+        norm,
+        prompt,
+        section,
+        blockIndex,
+        order,
+        kind: b.kind,
+        chrome: b.chrome,
+        answer: order === 0 && (b.kind === 'qa' || b.kind === 'label-value') ? answerOf(norm) : null,
+        question: /\?["')\]]*$/.test(norm),
+        negated: NEGATION.test(norm),
+        conditional: CONDITION.test(norm),
+        preference: PREFERENCE.test(norm),
+        statistic: STATISTIC.test(norm),
+        hedged: HEDGE.test(norm),
+        numbers: numbersIn(norm),
+      });
+    });
+  });
+  return clauses;
+}
+
+/** Text a rule reads for a clause: its question or label (if any) then the clause. */
+export function withPrompt(c: Clause): string {
+  return c.prompt ? `${c.prompt} || ${c.norm}` : c.norm;
+}

@@ -1,0 +1,49 @@
+import type { PageText } from '../page-text';
+import type { Evidence, Strength } from '../schema/signals';
+import type { Clause } from './clauses';
+
+// What every rule receives: the page (for URL and title), the shared clause list, and the results
+// of rules that ran before it (signals/index.ts decides the order).
+
+export interface RuleContext {
+  page: PageText;
+  clauses: Clause[];
+  /** Specialty slug found by the specialty rule (the score rule reads per-specialty tables). */
+  specialty: string | null;
+}
+
+export interface Found<T> {
+  value: T;
+  strength: Strength;
+  hedged?: boolean;
+  evidence: Evidence;
+}
+
+export function evidenceFor(ctx: RuleContext, c: Clause): Evidence {
+  const block = ctx.page.blocks[c.blockIndex];
+  const ev: Evidence = { pageUrl: ctx.page.url, quote: c.text, blockIndex: c.blockIndex };
+  if (block?.prompt) ev.context = block.prompt;
+  return ev;
+}
+
+export function found<T>(ctx: RuleContext, c: Clause, value: T, strength: Strength = 'required', hedged = false): Found<T> {
+  const f: Found<T> = { value, strength, evidence: evidenceFor(ctx, c) };
+  if (hedged) f.hedged = true;
+  return f;
+}
+
+/**
+ * Statements in the page's content: site chrome (menus, footers, cookie banners) never states a
+ * program rule, and a question states nothing (its answer carries it as `prompt`).
+ */
+export function contentClauses(ctx: RuleContext): Clause[] {
+  return ctx.clauses.filter((c) => !c.chrome && !c.question);
+}
+
+/** Builds one case-insensitive alternation from a phrase table, longest first ("h1b" before "h1"). */
+export function alternation(phrases: readonly string[]): string {
+  return [...new Set(phrases)]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]+'))
+    .join('|');
+}

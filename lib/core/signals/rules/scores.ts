@@ -1,0 +1,157 @@
+import type { Clause } from '../clauses';
+import { contentClauses, found, type Found, type RuleContext } from '../rule-kit';
+
+// Minimum USMLE Step 1 and Step 2 CK scores. Only stated minimums count: "220 or higher", "≥ 225",
+// "at least 210", "a score of 240" in a requirement. Averages of matched residents, "competitive
+// applicants have", "no minimum, our average is 215" are statistics, not cutoffs.
+
+export interface StepMinimums {
+  step1: Found<number> | null;
+  step2: Found<number> | null;
+}
+
+const SCORE_RANGE = (n: number, twoDigit: boolean) => (n >= 180 && n <= 300) || (twoDigit && n >= 70 && n <= 99);
+
+// A threshold around a number: before it ("at least", "minimum of", "≥", "score of") or after it ("or higher", "+").
+const BEFORE = /(?:>=|>|at least|minimum(?: score)?(?: of)?|min\.?|no (?:less|lower) than|not (?:less|lower) than|greater than|higher than|above|over|exceed(?:ing)?|scores? of|score:?|cut-?off(?: score)?(?: of| is)?|threshold(?: of| is)?|requires?|required:?|least)\s*$/;
+const AFTER = /^(?:\+|\s*(?:or|and) (?:higher|above|better|greater|more|over)|\s*(?:points? )?minimum|\s*(?:is|as) (?:the|our) (?:minimum|cut-?off))/;
+const REQUIREMENT = /\b(?:must|required|require|requires|requirement|minimum|minimums|cut-?off|threshold|only (?:applicants|candidates|consider)|at least|passed|screen|considered|eligible|eligibility|need|needed|ask for|>=)\b|>=|\+/;
+const NO_MINIMUM = /\bno (?:specific |absolute |set |strict |hard )?(?:minimum|cut-?off|score requirement|score cut-?off)|\b(?:do|does) not (?:have|keep|use|set) (?:a |any )?(?:minimum|cut-?off)|\bset no minimum|\bnot have (?:a |any )?minimum/;
+const STEP1 = /\bstep (?:1|one|i)\b|\bstep1\b/g;
+const STEP2 = /\bstep (?:2|two|ii)(?: (?:ck|clinical knowledge))?\b(?! (?:cs|clinical skills))|\bstep2(?:ck)?\b/g;
+const OTHER_EXAM = /\bcomlex|\blevel (?:1|2|i|ii)\b|\bstep 3\b|\bstep 2 (?:cs|clinical skills)\b/;
+const USMLE = /\busmle\b|\bstep [12]\b|\bboard scores?\b/;
+
+interface Mention { step: 1 | 2; index: number }
+
+function stepMentions(text: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of text.matchAll(STEP1)) out.push({ step: 1, index: m.index! });
+  for (const m of text.matchAll(STEP2)) out.push({ step: 2, index: m.index! });
+  // "Steps 1 and 2", "Step 1 & 2", "steps 1 & 2 ck"
+  for (const m of text.matchAll(/\bsteps? (?:1|one)(?: and|,| &|\/) ?(?:step )?(?:2|two)\b/g)) {
+    out.push({ step: 1, index: m.index! });
+    out.push({ step: 2, index: m.index! + m[0].length - 1 });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+interface Threshold { value: number; index: number; preferred: boolean }
+
+// "at least 210 on the first attempt, and ideally 230 or more": the preference word sits right before its figure.
+const LOCAL_PREFERENCE = /\b(?:prefer\w*|ideally|desired|desirable|competitive|strong|recommended)\W+(?:\w+\W+){0,3}$/;
+
+function thresholds(c: Clause): Threshold[] {
+  const out: Threshold[] = [];
+  for (const n of c.numbers) {
+    const twoDigit = n.raw.length === 2;
+    if (!SCORE_RANGE(n.value, twoDigit) || n.raw.includes('.')) continue;
+    const before = c.norm.slice(Math.max(0, n.index - 40), n.index);
+    const after = c.norm.slice(n.index + n.raw.length, n.index + n.raw.length + 30);
+    // Years, ranges ("mid-220s"), percentages and counts are not scores.
+    if (/^(?:s\b|%| percent|-\d| applica| residents| positions| programs)/.test(after) || /-$/.test(before)) continue;
+    if (BEFORE.test(before) || AFTER.test(after))
+      out.push({ value: n.value, index: n.index, preferred: LOCAL_PREFERENCE.test(before) });
+  }
+  return out;
+}
+
+/** Step numbers a clause's thresholds belong to; [] when it speaks of another exam only. */
+function assign(c: Clause, ths: Threshold[], context: string): { step: 1 | 2; value: number }[] {
+  const mentions = stepMentions(c.norm);
+  if (mentions.length === 0) {
+    // "USMLE: scores of 250 or higher", or the question/section names the step.
+    const ctxMentions = stepMentions(context);
+    const steps = new Set(ctxMentions.map((m) => m.step));
+    if (steps.size === 0 && (USMLE.test(c.norm) || USMLE.test(context))) { steps.add(1); steps.add(2); }
+    if (steps.size === 0 || ths.length !== 1) return [];
+    return [...steps].map((step) => ({ step, value: ths[0]!.value }));
+  }
+  if (ths.length === 1) {
+    // One figure for every step named: "scores of 205+ on Step 1 and on Step 2 CK".
+    const steps = new Set(mentions.map((m) => m.step));
+    return [...steps].map((step) => ({ step, value: ths[0]!.value }));
+  }
+  // Several figures: "200 or higher on Step 1 and 210 or higher on Step 2" (figure then step) or
+  // "Step 1: 215, Step 2 CK: 220" (step then figure).
+  const figureFirst = ths[0]!.index < mentions[0]!.index;
+  const out: { step: 1 | 2; value: number }[] = [];
+  for (const th of ths) {
+    const m = figureFirst
+      ? mentions.find((x) => x.index > th.index)
+      : [...mentions].reverse().find((x) => x.index < th.index);
+    if (m) out.push({ step: m.step, value: th.value });
+  }
+  return out;
+}
+
+/** Tables of minimums per program ("Program | Step 1 | Step 2 CK" then "Internal Medicine | 220 | 220"). */
+function fromTables(ctx: RuleContext): StepMinimums {
+  const res: StepMinimums = { step1: null, step2: null };
+  let header: string[] | null = null;
+  const rows: { cells: string[]; clause: Clause }[] = [];
+  for (const c of contentClauses(ctx)) {
+    if (c.kind !== 'table-row' || c.order !== 0) continue;
+    const cells = c.norm.split(' | ');
+    if (cells.some((x) => /^step (?:1|2)/.test(x)) && !cells.some((x) => /^\d{3}$/.test(x))) {
+      header = /minimum|cut-?off|required|requirement/.test(c.section) || /minimum/.test(c.section + cells.join(' ')) ? cells : null;
+      continue;
+    }
+    if (header) rows.push({ cells, clause: c });
+  }
+  if (!header || rows.length === 0) return res;
+  const h = header;
+  const col1 = h.findIndex((x) => /^step (?:1|one)\b/.test(x));
+  const col2 = h.findIndex((x) => /^step (?:2|two)\b(?! (?:cs|clinical skills))/.test(x));
+  const slugWords = (ctx.specialty ?? '').replace(/-/g, ' ');
+  const row =
+    rows.length === 1
+      ? rows[0]
+      : rows.find((r) => slugWords !== '' && r.cells[0]!.replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim() === slugWords);
+  if (!row) return res;
+  const num = (i: number) => {
+    const v = i >= 0 ? Number(row.cells[i]) : NaN;
+    return Number.isFinite(v) && SCORE_RANGE(v, false) ? v : null;
+  };
+  const s1 = num(col1);
+  const s2 = num(col2);
+  if (s1 !== null) res.step1 = found(ctx, row.clause, s1);
+  if (s2 !== null) res.step2 = found(ctx, row.clause, s2);
+  return res;
+}
+
+export function readStepMinimums(ctx: RuleContext): StepMinimums {
+  const res: StepMinimums = { step1: null, step2: null };
+  const set = (step: 1 | 2, f: Found<number>) => {
+    const key = step === 1 ? 'step1' : 'step2';
+    const cur = res[key];
+    // A required figure beats a preferred one; otherwise the first stated stands.
+    if (!cur || (cur.strength === 'preferred' && !cur.hedged && (f.strength === 'required' || f.hedged))) res[key] = f;
+  };
+  for (const c of contentClauses(ctx)) {
+    if (c.numbers.length === 0 || c.statistic) continue;
+    const context = `${c.prompt} ${c.section}`;
+    if (!USMLE.test(c.norm) && !USMLE.test(context) && !/\bscores?\b/.test(c.norm)) continue;
+    if (NO_MINIMUM.test(c.norm) && !c.preference) continue;
+    // "COMLEX Level 2 passed with a score of 550": other exams' figures are out of range anyway, but a
+    // clause about COMLEX only must not lend its numbers to the question's USMLE steps.
+    if (OTHER_EXAM.test(c.norm) && stepMentions(c.norm).length === 0 && !/\busmle\b/.test(c.norm)) continue;
+    const all = thresholds(c);
+    // "at least 210 …, and ideally 230 or more": a requirement and a wish; the wish is not a minimum
+    // and its preference word does not soften the requirement.
+    const mixed = all.some((t) => t.preferred) && all.some((t) => !t.preferred);
+    const ths = mixed ? all.filter((t) => !t.preferred) : all;
+    if (ths.length === 0) continue;
+    if (!REQUIREMENT.test(c.norm) && !/minimum|cut-?off|requirement|require/.test(context)) continue;
+    const preferred = ths.every((t) => t.preferred) || (c.preference && !mixed) || /\bprefer/.test(c.section);
+    // "We generally ask for 200 or higher… exceptions possible": a stated minimum, weighed as a preference.
+    const hedged = !preferred && c.hedged;
+    for (const { step, value } of assign(c, ths, context)) {
+      set(step, found(ctx, c, value, preferred || hedged ? 'preferred' : 'required', hedged));
+    }
+  }
+  const table = fromTables(ctx);
+  if (!res.step1 && table.step1) res.step1 = table.step1;
+  if (!res.step2 && table.step2) res.step2 = table.step2;
+  return res;
+}

@@ -1,0 +1,87 @@
+import type { UsceValue } from '../../schema/signals';
+import type { Clause } from '../clauses';
+import { NUM_WORD, wordNumber } from '../normalize';
+import { contentClauses, found, type Found, type RuleContext } from '../rule-kit';
+
+// US clinical experience: required / preferred / not-required, the months named with it, and
+// whether observerships count. Praise ("helpful", "viewed favourably") makes it preferred even when
+// the page adds "not required"; a rule for only some applicants ("if more than a year has passed
+// since graduation") is not a program-wide rule.
+
+// "usa" is the canonical country token from normalize().
+const USCE =
+  /\busce\b|\bimg\b.{0,20}\bclinical experience|\busa\b[^.;]{0,25}\b(?:clinical|medical|hands-on|health ?care|patient care)\b[^.;]{0,15}\b(?:experience|training|exposure|rotations?)\b|\b(?:clinical|hands-on|medical|patient care) (?:experience|training)\b[^.;]{0,60}\b(?:in|at|within) (?:the |a |an )?(?:accredited )?(?:usa\b|american\b)|\bhands-on\b[^.;]{0,60}\busa\b|\b(?:one|1|two|2) years? (?:in|at) an? (?:usa )?(?:acgme[- ])?accredited (?:usa )?(?:residency|hospital|program)/;
+const RESEARCH_MIX = /\bclinical or research\b|\bresearch or clinical\b/;
+const REQUIRED = /\b(?:required|requires|require|must|mandatory|need|needs|necessary|essential|have completed)\b|\bis a requirement\b/;
+const NOT_REQUIRED =
+  /\bnot (?:a )?(?:required|requirement|necessary|mandatory|needed)\b|\bnot require\b|\b(?:do|does) not (?:need|require)\b|\bno usce (?:is )?(?:needed|required)\b|\beven if you have no\b|\bis optional\b/;
+const PRAISE =
+  /\b(?:prefer\w*|preference|helpful|helps|help|a plus|advantage\w*|favou?rabl\w*|highly regarded|regarded|valued|value|recommended|encourag\w*|desirable|desired|strengthen\w*|more competitive|beneficial|welcome|considered positively|ideally)\b/;
+const PARTIAL = /\bif (?:more|less) than\b|\bif you graduated\b|\bfor (?:applicants|graduates) (?:who|with) (?:graduated )?more than\b/;
+const OBS_NO =
+  /\bobservers?hips? (?:do|does|will|are|is)? ?not (?:count|satisfy|qualify|considered|counted|accepted|meet)|\bobservers?hips? (?:are|is) not (?:counted|considered|accepted)|\b(?:not|never) count(?:ed)? observers?hips?|\bobservers?hip does not count\b|\bexcluding observers?hips?\b|\bobservers?hips? (?:alone )?(?:do not|don't) (?:count|qualify)/;
+const OBS_YES =
+  /\b(?:count|counts|accept|accepts|consider|considers) observers?hips?\b|\bobservers?hips? (?:count|are counted|are accepted|are considered|qualify)\b|\bincluding observers?hips?\b/;
+const MONTHS = new RegExp(
+  String.raw`\b(${NUM_WORD})(?:\s?(?:-|to|–)\s?(?:${NUM_WORD}))? (months?|weeks?|years?)\b|\b(a|one|1) (year|month)\b`,
+);
+
+function monthsIn(text: string): number | null {
+  // "Graduation within the past five years is desirable, as is US clinical experience": that span is
+  // the graduation window, not an amount of experience.
+  const m = text.replace(/[^,;]*\bgraduat[^,;]*/g, ' ').match(MONTHS);
+  if (!m) return null;
+  const n = wordNumber(m[1] ?? m[3]!);
+  const unit = m[2] ?? m[4]!;
+  if (n === null || n <= 0) return null;
+  if (unit.startsWith('week')) return Math.round((n / 4) * 100) / 100;
+  if (unit.startsWith('year')) return n * 12;
+  return n;
+}
+
+type Status = UsceValue['status'];
+
+export function readUsce(ctx: RuleContext): Found<UsceValue> | null {
+  const clauses = contentClauses(ctx);
+  let best: { status: Status; clause: Clause; idx: number } | null = null;
+  let observershipsCount: boolean | null = null;
+  const rank: Record<Status, number> = { required: 3, preferred: 2, 'not-required': 1 };
+
+  clauses.forEach((c, idx) => {
+    const t = c.norm;
+    if (OBS_NO.test(t)) observershipsCount = false;
+    else if (OBS_YES.test(t)) observershipsCount = true;
+
+    const promptAsks = USCE.test(c.prompt) || /\busce\b|clinical experience/.test(c.prompt);
+    const mentions = USCE.test(t) && !RESEARCH_MIX.test(t);
+    if (!mentions && !(promptAsks && c.order <= 1)) return;
+    if (PARTIAL.test(t) || c.statistic) return;
+
+    let status: Status | null = null;
+    const praise = PRAISE.test(t);
+    if (NOT_REQUIRED.test(t) || (promptAsks && c.answer === 'no' && /requir|need|necessary|mandatory/.test(c.prompt))) {
+      status = praise ? 'preferred' : 'not-required';
+      // "No. It is not required, but it is preferred": the answer's next sentences may praise it.
+      if (!praise) {
+        const next = clauses[idx + 1];
+        if (next && next.blockIndex === c.blockIndex && PRAISE.test(next.norm) && !NOT_REQUIRED.test(next.norm)) status = 'preferred';
+      }
+    } else if (praise) status = 'preferred';
+    else if (REQUIRED.test(t) || (promptAsks && c.answer === 'yes' && /requir|need|necessary|mandatory/.test(c.prompt))) status = 'required';
+    if (!status) return;
+    if (!best || rank[status] > rank[best.status]) best = { status, clause: c, idx };
+  });
+
+  if (!best) return null;
+  const { status, clause, idx } = best as { status: Status; clause: Clause; idx: number };
+  // The amount named with the statement: in it, or in the next sentence of the same answer
+  // ("Yes, it is required. Ideally you will have at least eight weeks of it.").
+  let minMonths = monthsIn(clause.norm);
+  for (let k = idx + 1; minMonths === null && k < Math.min(clauses.length, idx + 3); k++) {
+    const n = clauses[k]!;
+    if (n.blockIndex !== clause.blockIndex) break;
+    if (/\b(?:experience|it|rotations?|training|weeks?|months?)\b/.test(n.norm)) minMonths = monthsIn(n.norm);
+  }
+  if (minMonths !== null && minMonths > 120) minMonths = null;
+  return found(ctx, clause, { status, minMonths, observershipsCount }, status === 'preferred' ? 'preferred' : 'required');
+}

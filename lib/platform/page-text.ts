@@ -1,0 +1,617 @@
+import type { Block, BlockKind, Locator, PageText } from '../core/page-text';
+
+// Document → PageText in one iterative TreeWalker pass. Text comes from text nodes' `data`, never
+// innerText: innerText forces layout and skips collapsed accordion answers, which FAQ pages hide.
+// Each element is examined once, on entry; a stack of open elements gives the block context,
+// chrome/drop flags and the locator, so no text node climbs its ancestors and nothing recurses.
+
+const MAX_BLOCKS = 20_000;
+const MAX_TEXT = 5_000;
+/** Deeper blocks point at their ancestor at this depth, which still contains the text. */
+const MAX_LOCATOR_DEPTH = 256;
+const MAX_LABEL = 80;
+const MAX_QUESTION = 300;
+const MAX_PRECHECK_HEADINGS = 20;
+const MAX_PRECHECK_HEADING_CHARS = 200;
+
+// NodeFilter constants, inlined so the module never needs a NodeFilter global.
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+const TEXT_NODE = 3;
+
+const enum T {
+  Inline,
+  Bold, // inline, but a bold lead ("<strong>Do you sponsor visas?</strong> Yes") pairs with the rest
+  Small, // inline, except as a direct child of a container (FREIDA's "<small>Yonkers, NY</small>" header)
+  Br,
+  Drop,
+  Block,
+  Sectioning, // main/article/section: a header or footer inside is not site chrome
+  Chrome, // nav, aside
+  Landmark, // header, footer
+  Heading,
+  Li,
+  Table,
+  Tr,
+  Cell,
+  Dl,
+  Dt,
+  Dd,
+  Details,
+  Summary,
+}
+
+const TAGS = new Map<string, T>();
+const tag = (t: T, names: string) => names.split(' ').forEach((n) => TAGS.set(n, t));
+tag(T.Bold, 'b strong');
+tag(T.Small, 'small');
+tag(T.Br, 'br');
+// Not page text: code, styles, inert templates, fallback content, and <select> option lists (a list
+// of fifty states would read as a mention of each).
+tag(T.Drop, 'script style template noscript svg head iframe object embed canvas video audio select datalist textarea');
+tag(
+  T.Block,
+  'html body address blockquote center dialog div fieldset figure figcaption form hgroup hr legend menu ol ul p pre caption search',
+);
+tag(T.Sectioning, 'main article section');
+tag(T.Chrome, 'nav aside');
+tag(T.Landmark, 'header footer');
+tag(T.Heading, 'h1 h2 h3 h4 h5 h6');
+tag(T.Li, 'li');
+tag(T.Table, 'table thead tbody tfoot');
+tag(T.Tr, 'tr');
+tag(T.Cell, 'td th');
+tag(T.Dl, 'dl');
+tag(T.Dt, 'dt');
+tag(T.Dd, 'dd');
+tag(T.Details, 'details');
+tag(T.Summary, 'summary');
+
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo']);
+const CHROME_NAME = /cookie|consent|gdpr/i;
+const SKIP_LINK = /^skip to (?:the )?(?:main )?(?:content|navigation|main)\b/i;
+const NON_BLANK = /\S/;
+const QUESTION_END = /\?["'”’)\]]*$/;
+const NUMBERING = /^\(?\d{1,3}[.)]\s+/;
+const Q_MARK = /^(?:Q|Question)\s*\d{0,3}\s*[.:)]\s*/;
+const A_MARK = /^(?:A|Ans|Answer)\s*[.:)]\s*/;
+const QA_LETTER = /^[QA]\d*$/i;
+
+const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** A structure whose text is also needed whole: a table cell, a <summary> or a <dt>. */
+interface Collector {
+  parts: string[];
+  nested: number;
+  len: number;
+  /** Holds headings, tables or Q&A: a layout cell, whose blocks stay blocks. */
+  structural: boolean;
+  parent: Collector | null;
+  th: boolean;
+}
+
+/** <details> or <dl>: blocks inside its answer part become qa with this prompt. */
+interface QaHost {
+  prompt: string;
+  answered: boolean;
+}
+
+interface Row {
+  slot: number;
+  cells: Collector[];
+}
+
+/** Block under construction, in document order; internal fields are dropped in finish(). */
+interface Raw {
+  kind: BlockKind;
+  text: string;
+  prompt: string | undefined;
+  level: number;
+  chrome: boolean;
+  locator: Locator;
+  /** Inside a <summary> or <dt>: already paired structurally, not a free-standing question. */
+  isPrompt: boolean;
+}
+
+class Frame {
+  el: Node;
+  t: T;
+  idx: number;
+  kids = 0;
+  depth: number;
+  /** Nearest open block context (this frame when it is one). */
+  ctx: Frame;
+  drop: boolean;
+  chrome: boolean;
+  sectioning: boolean;
+  inPrompt: boolean;
+  qa: QaHost | null;
+  collect: Collector | null;
+  /** Collector around the nearest enclosing table: where a finished row reports its text. */
+  tableOuter: Collector | null;
+  row: Row | null;
+  // Block-context state (used when ctx === this).
+  kind: BlockKind = 'paragraph';
+  level = 0;
+  /** Pending inline text; only block contexts write here (inline frames use their ctx's). */
+  parts: string[] = [];
+  hasText = false;
+  afterEl = false;
+  leadEnd = -1;
+  isLead = false;
+  own: Collector | null = null;
+  ownQa: QaHost | null = null;
+
+  constructor(depth: number) {
+    this.el = null as unknown as Node;
+    this.t = T.Block;
+    this.idx = 0;
+    this.depth = depth;
+    this.ctx = this;
+    this.drop = this.chrome = this.sectioning = this.inPrompt = false;
+    this.qa = this.collect = this.tableOuter = null;
+    this.row = null;
+  }
+
+  /** Frames are reused per depth (one allocation per level, not per element). */
+  reset(el: Node, t: T, idx: number, parent: Frame): void {
+    this.el = el;
+    this.t = t;
+    this.idx = idx;
+    this.kids = 0;
+    this.ctx = parent.ctx;
+    this.drop = parent.drop;
+    this.chrome = parent.chrome;
+    this.sectioning = parent.sectioning;
+    this.inPrompt = parent.inPrompt;
+    this.qa = parent.qa;
+    this.collect = parent.collect;
+    this.tableOuter = parent.tableOuter;
+    this.row = parent.row;
+    this.kind = 'paragraph';
+    this.level = 0;
+    this.hasText = false;
+    this.afterEl = false;
+    this.leadEnd = -1;
+    this.isLead = false;
+    this.own = null;
+    this.ownQa = null;
+  }
+}
+
+const newCollector = (parent: Collector | null, th = false): Collector => ({
+  parts: [],
+  nested: 0,
+  len: 0,
+  structural: false,
+  parent,
+  th,
+});
+
+function isChromeElement(el: Element, t: T, sectioning: boolean): boolean {
+  if (t === T.Chrome) return true;
+  if (t === T.Landmark && !sectioning) return true;
+  if (!el.hasAttributes()) return false;
+  const role = el.getAttribute('role');
+  if (role && CHROME_ROLES.has(role.toLowerCase())) return true;
+  const id = el.getAttribute('id');
+  if (id && CHROME_NAME.test(id)) return true;
+  const cls = el.getAttribute('class');
+  return !!cls && CHROME_NAME.test(cls);
+}
+
+/** Splits text longer than MAX_TEXT at a space, so nothing is lost and no block is huge. */
+function chunks(text: string): string[] {
+  if (text.length <= MAX_TEXT) return [text];
+  const out: string[] = [];
+  let rest = text;
+  while (rest.length > MAX_TEXT) {
+    let cut = rest.lastIndexOf(' ', MAX_TEXT);
+    if (cut < MAX_TEXT / 2) cut = MAX_TEXT;
+    out.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut).trim();
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
+class Reader {
+  readonly blocks: (Raw | null)[] = [];
+  readonly stack: Frame[] = [];
+  readonly prefix: Locator;
+  full = false;
+
+  constructor(prefix: Locator) {
+    this.prefix = prefix;
+  }
+
+  locator(depth: number): Locator {
+    const loc = this.prefix.slice();
+    const n = Math.min(depth, MAX_LOCATOR_DEPTH);
+    for (let i = 1; i <= n; i++) loc.push(this.stack[i]!.idx);
+    return loc;
+  }
+
+  /** Records a finished block: chrome, structural qa, collectors, size caps. */
+  emit(f: Frame, kind: BlockKind, text: string, prompt?: string, slot = -1): void {
+    const chrome = f.chrome || SKIP_LINK.test(text);
+    if ((kind === 'paragraph' || kind === 'list-item') && !prompt && f.qa && f.qa.prompt && !f.inPrompt) {
+      kind = 'qa';
+      prompt = f.qa.prompt;
+      f.qa.answered = true;
+    }
+    const structural = kind === 'heading' || kind === 'table-row' || kind === 'label-value' || kind === 'qa';
+    for (let c = slot >= 0 ? f.tableOuter : f.collect; c; c = c.parent) {
+      c.parts.push(text);
+      c.nested++;
+      c.len += text.length;
+      if (structural) c.structural = true;
+    }
+    const locator = this.locator(f.depth);
+    const base = { kind, prompt, level: f.level, chrome, locator, isPrompt: f.inPrompt };
+    if (slot >= 0) {
+      this.blocks[slot] = { ...base, text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text };
+      return;
+    }
+    for (const part of chunks(text)) {
+      if (this.blocks.length >= MAX_BLOCKS) {
+        this.full = true;
+        return;
+      }
+      this.blocks.push({ ...base, text: part });
+    }
+  }
+
+  /** Turns a context's pending inline text into a block (also the run before a nested block). */
+  flush(f: Frame): void {
+    const parts = f.parts;
+    if (parts.length === 0) return;
+    const leadEnd = f.leadEnd;
+    const raw = parts.length === 1 ? parts[0]! : parts.join('');
+    const lead = leadEnd > 0 && leadEnd < parts.length ? collapse(parts.slice(0, leadEnd).join('')) : '';
+    parts.length = 0;
+    f.hasText = false;
+    f.afterEl = false;
+    f.leadEnd = -1;
+    const text = collapse(raw);
+    if (!text) return;
+    if (lead && (f.kind === 'paragraph' || f.kind === 'list-item') && !(f.qa && f.qa.prompt) && !f.inPrompt) {
+      const rest = text.slice(lead.length).trim();
+      if (rest && text.startsWith(lead)) {
+        if (QUESTION_END.test(lead)) return this.emit(f, 'qa', rest, lead);
+        const label = lead.endsWith(':') ? lead.slice(0, -1).trim() : '';
+        if (label && label.length <= MAX_LABEL && !QA_LETTER.test(label)) return this.emit(f, 'label-value', rest, label);
+      }
+    }
+    this.emit(f, f.kind, text);
+  }
+
+  enter(el: Element, parent: Frame): Frame {
+    const name = el.localName;
+    let t = TAGS.get(name);
+    if (t === undefined) t = name.includes('-') ? T.Block : T.Inline; // Angular/web components wrap blocks
+    const depth = parent.depth + 1;
+    const f = this.stack[depth] ?? (this.stack[depth] = new Frame(depth));
+    f.reset(el, t, parent.kids++, parent);
+    if (t === T.Drop) {
+      f.drop = true;
+      return f;
+    }
+    if (t === T.Small && parent.ctx === parent && (parent.t === T.Block || parent.t === T.Sectioning || parent.t === T.Chrome || parent.t === T.Landmark)) {
+      t = T.Block;
+    }
+    if (t === T.Inline || t === T.Bold || t === T.Small || t === T.Br) {
+      const ctx = parent.ctx;
+      if (t === T.Br) {
+        if (ctx.hasText) ctx.parts.push(' ');
+      } else if (ctx.hasText && ctx.afterEl) {
+        // Two sibling elements with no text between them (flex rows of spans): keep the words apart.
+        ctx.parts.push(' ');
+        ctx.afterEl = false;
+      }
+      if (t === T.Bold && !ctx.hasText && ctx.leadEnd < 0 && (ctx.kind === 'paragraph' || ctx.kind === 'list-item')) f.isLead = true;
+      return f;
+    }
+
+    // A block starts: the enclosing context's text so far becomes its own block.
+    this.flush(parent.ctx);
+    f.ctx = f;
+    f.parts.length = 0;
+    // Banners are containers; rows, cells, items and headings are not worth an attribute read.
+    if (!f.chrome && t <= T.Landmark) f.chrome = isChromeElement(el, t, f.sectioning);
+    switch (t) {
+      case T.Sectioning:
+        f.sectioning = true;
+        break;
+      case T.Heading:
+        f.kind = 'heading';
+        f.level = name.charCodeAt(1) - 48;
+        break;
+      case T.Li:
+        f.kind = 'list-item';
+        break;
+      case T.Table:
+        if (name === 'table') {
+          f.tableOuter = f.collect;
+          f.collect = null;
+          f.row = null;
+        }
+        break;
+      case T.Tr:
+        f.row = { slot: this.blocks.length, cells: [] };
+        this.blocks.push(null);
+        if (this.blocks.length >= MAX_BLOCKS) this.full = true;
+        break;
+      case T.Cell:
+        if (f.row && parent.t === T.Tr) {
+          f.own = newCollector(null, name === 'th');
+          f.collect = f.own;
+          f.row.cells.push(f.own);
+        }
+        break;
+      case T.Details:
+      case T.Dl:
+        f.ownQa = { prompt: '', answered: false };
+        f.qa = f.ownQa;
+        break;
+      case T.Summary:
+      case T.Dt:
+        f.own = newCollector(f.collect);
+        f.collect = f.own;
+        f.inPrompt = true;
+        if (t === T.Dt && f.qa && f.qa.answered) {
+          f.qa.prompt = '';
+          f.qa.answered = false;
+        }
+        break;
+      case T.Dd:
+        if (f.qa) f.qa.answered = true;
+        break;
+    }
+    return f;
+  }
+
+  exit(f: Frame, parent: Frame | undefined): void {
+    if (f.ctx !== f) {
+      if (f.drop && parent && !parent.drop) return;
+      if (f.isLead) f.ctx.leadEnd = f.ctx.parts.length;
+      f.ctx.afterEl = true;
+      return;
+    }
+    if (f.t === T.Cell && f.own) {
+      const c = f.own;
+      if (c.nested === 0) {
+        const text = collapse(f.parts.join(''));
+        f.parts.length = 0;
+        if (text) c.parts.push(text);
+        return;
+      }
+    }
+    this.flush(f);
+    if ((f.t === T.Summary || f.t === T.Dt) && f.own && f.qa) {
+      const text = collapse(f.own.parts.join(' '));
+      if (text) f.qa.prompt = f.qa.prompt && f.t === T.Dt ? `${f.qa.prompt} / ${text}` : text;
+    } else if (f.t === T.Tr && f.row) {
+      this.finishRow(f, f.row);
+    }
+  }
+
+  /** A table row: one block, label-value for a two-cell data row, or a layout row left as blocks. */
+  finishRow(f: Frame, row: Row): void {
+    const cells = row.cells;
+    const layout = cells.some((c) => c.structural || c.nested > 6 || c.len > 1500);
+    const texts: string[] = [];
+    if (!layout) {
+      // Data row: blocks from inside its cells (<td><p>No</p></td>) fold back into the row.
+      this.blocks.length = row.slot + 1;
+      this.full = false;
+      for (const c of cells) texts.push(c.nested ? collapse(c.parts.join(' ')) : (c.parts[0] ?? ''));
+      const [a, b] = texts;
+      if (cells.length === 2 && a && b && a.length <= MAX_LABEL && !(cells[0]!.th && cells[1]!.th)) {
+        this.emit(f, 'label-value', b, a, row.slot);
+        return;
+      }
+    } else {
+      // Layout row (a page laid out in a table): cells holding only inline text form the row.
+      for (const c of cells) if (c.nested === 0) texts.push(c.parts[0] ?? '');
+    }
+    const text = texts.filter(Boolean).join(' | ');
+    if (text) this.emit(f, 'table-row', text, undefined, row.slot);
+  }
+
+  walk(doc: Document, root: Element): void {
+    const stack = this.stack;
+    const rootFrame = new Frame(0);
+    rootFrame.el = root;
+    stack[0] = rootFrame;
+    const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
+    let top = rootFrame;
+    let node = walker.nextNode();
+    while (node !== null && !this.full) {
+      const parent = node.parentNode;
+      // Close the elements this node is no longer inside (exit runs while the frame is still on the
+      // stack: a closing row needs its own locator).
+      while (top.el !== parent && top.depth > 0) {
+        const up = stack[top.depth - 1]!;
+        this.exit(top, up);
+        top = up;
+      }
+      if (node.nodeType === TEXT_NODE) {
+        if (!top.drop) {
+          const data = (node as Text).data;
+          const ctx = top.ctx;
+          if (ctx.hasText || NON_BLANK.test(data)) {
+            ctx.hasText = true;
+            ctx.afterEl = false;
+            ctx.parts.push(data);
+          }
+        }
+        node = walker.nextNode();
+        continue;
+      }
+      top = this.enter(node as Element, top);
+      if (top.drop) {
+        // Skip the subtree: script bodies, svg paths and option lists are never read.
+        node = null;
+        for (;;) {
+          const s = walker.nextSibling();
+          if (s) {
+            node = s;
+            break;
+          }
+          if (!walker.parentNode()) break;
+        }
+      } else {
+        node = walker.nextNode();
+      }
+    }
+    for (;;) {
+      const up = top.depth > 0 ? stack[top.depth - 1] : undefined;
+      this.exit(top, up);
+      if (!up) break;
+      top = up;
+    }
+  }
+}
+
+/** Sections, free-standing question→answer pairs, and the public Block shape. */
+function finish(raws: readonly (Raw | null)[]): Block[] {
+  const out: Block[] = [];
+  let section: string | undefined;
+  let q: { prompt: string; chrome: boolean; scope: Locator | null; marked: boolean } | null = null;
+  for (const r of raws) {
+    if (!r) continue;
+    let kind = r.kind;
+    let text = r.text;
+    let prompt = r.prompt;
+    if (kind === 'heading') {
+      q = !r.isPrompt && QUESTION_END.test(text) && text.length <= MAX_QUESTION
+        ? { prompt: text.replace(NUMBERING, ''), chrome: r.chrome, scope: null, marked: false }
+        : null;
+    } else if (kind === 'paragraph' || kind === 'list-item') {
+      const marked = Q_MARK.test(text);
+      if (r.isPrompt) {
+        q = null;
+      } else if (marked || (QUESTION_END.test(text) && text.length <= MAX_QUESTION)) {
+        // The question stays a block of its own; the blocks after it answer it.
+        const p = marked ? text.replace(Q_MARK, '') : text.replace(NUMBERING, '');
+        q = p ? { prompt: p, chrome: r.chrome, scope: kind === 'list-item' ? r.locator : null, marked } : null;
+      } else if (q && q.chrome === r.chrome && (!q.scope || isWithin(r.locator, q.scope))) {
+        const answer = q.marked ? text.replace(A_MARK, '') : text;
+        if (answer) {
+          kind = 'qa';
+          prompt = q.prompt;
+          text = answer;
+        }
+      } else {
+        q = null;
+      }
+    } else if (kind === 'qa') {
+      q = null;
+    }
+    const b: Block = { kind, text, chrome: r.chrome, locator: r.locator };
+    if (prompt !== undefined) b.prompt = prompt;
+    if (kind === 'heading') b.level = r.level;
+    if (section !== undefined) b.section = section;
+    out.push(b);
+    if (kind === 'heading') section = text;
+  }
+  return out;
+}
+
+function isWithin(loc: Locator, scope: Locator): boolean {
+  if (loc.length <= scope.length) return false;
+  for (let i = 0; i < scope.length; i++) if (loc[i] !== scope[i]) return false;
+  return true;
+}
+
+function docUrl(doc: Document, url: string | undefined): string {
+  if (url !== undefined) return url;
+  try {
+    return doc.location?.href ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function readTitle(doc: Document): string {
+  const t = doc.head?.getElementsByTagName('title')[0];
+  return collapse(t ? (t.textContent ?? '') : (doc.title ?? ''));
+}
+
+/** Index path from <html>; [] when el is <html> itself. */
+function locatorOf(el: Element): Locator {
+  const path: number[] = [];
+  for (let e: Element | null = el; e && e.parentElement; e = e.parentElement) {
+    path.push(Array.prototype.indexOf.call(e.parentElement.children, e));
+  }
+  return path.reverse();
+}
+
+/** Reads the whole page into ordered text blocks. Never throws: returns what was read so far. */
+export function readPageText(doc: Document, url?: string): PageText {
+  const page: PageText = { url: '', title: '', blocks: [] };
+  let reader: Reader | null = null;
+  try {
+    page.url = docUrl(doc, url);
+    page.title = readTitle(doc);
+    const metas = doc.head?.getElementsByTagName('meta');
+    if (metas) {
+      for (let i = 0; i < metas.length; i++) {
+        const m = metas[i]!;
+        if ((m.getAttribute('name') ?? '').toLowerCase() === 'description') {
+          const d = collapse(m.getAttribute('content') ?? '');
+          if (d) page.description = d;
+          break;
+        }
+      }
+    }
+    const ng = doc.getElementById('ng-state');
+    if (ng && ng.localName === 'script' && ng.textContent) page.ngState = ng.textContent;
+    const root = doc.body ?? doc.documentElement;
+    if (!root) return page;
+    reader = new Reader(root === doc.documentElement ? [] : locatorOf(root));
+    reader.walk(doc, root);
+  } catch {
+    // A hostile or half-built DOM: keep whatever blocks were already read.
+  }
+  try {
+    if (reader) page.blocks = finish(reader.blocks);
+  } catch {
+    page.blocks = [];
+  }
+  return page;
+}
+
+/**
+ * The cheap look run on every page: URL, title and the first h1/h2 headings. Touches only those
+ * elements (getElementsByTagName), never the body's text.
+ */
+export function readPrecheckInput(doc: Document, url?: string): { url: string; title: string; headings: string[] } {
+  const out = { url: '', title: '', headings: [] as string[] };
+  try {
+    out.url = docUrl(doc, url);
+    out.title = readTitle(doc);
+    for (const name of ['h1', 'h2']) {
+      const list = doc.getElementsByTagName(name);
+      for (let i = 0; i < list.length && out.headings.length < MAX_PRECHECK_HEADINGS; i++) {
+        const raw = list[i]!.textContent ?? '';
+        const text = collapse(raw.length > 4 * MAX_PRECHECK_HEADING_CHARS ? raw.slice(0, 4 * MAX_PRECHECK_HEADING_CHARS) : raw);
+        if (text) out.headings.push(text.slice(0, MAX_PRECHECK_HEADING_CHARS));
+      }
+    }
+  } catch {
+    // Never block the page over a pre-check.
+  }
+  return out;
+}
+
+/** The element a block's locator points at, or null when the page has changed since. */
+export function resolveLocator(doc: Document, locator: Locator): Element | null {
+  let el: Element | null = doc.documentElement;
+  for (const i of locator) {
+    if (!el) return null;
+    el = el.children[i] ?? null;
+  }
+  return el;
+}
