@@ -77,7 +77,16 @@ const Q_MARK = /^(?:Q|Question)\s*\d{0,3}\s*[.:)]\s*/;
 const A_MARK = /^(?:A|Ans|Answer)\s*[.:)]\s*/;
 const QA_LETTER = /^[QA]\d*$/i;
 
-const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function makeBlock(kind: BlockKind, text: string, prompt: string | undefined, level: number, chrome: boolean, locator: Locator): Block {
+  const b: Block = { kind, text, chrome, locator };
+  if (prompt !== undefined) b.prompt = prompt;
+  if (kind === 'heading') b.level = level;
+  return b;
+}
 
 /** A structure whose text is also needed whole: a table cell, a <summary> or a <dt>. */
 interface Collector {
@@ -99,18 +108,6 @@ interface QaHost {
 interface Row {
   slot: number;
   cells: Collector[];
-}
-
-/** Block under construction, in document order; internal fields are dropped in finish(). */
-interface Raw {
-  kind: BlockKind;
-  text: string;
-  prompt: string | undefined;
-  level: number;
-  chrome: boolean;
-  locator: Locator;
-  /** Inside a <summary> or <dt>: already paired structurally, not a free-standing question. */
-  isPrompt: boolean;
 }
 
 class Frame {
@@ -216,7 +213,10 @@ function chunks(text: string): string[] {
 }
 
 class Reader {
-  readonly blocks: (Raw | null)[] = [];
+  /** Blocks in document order; null marks a row slot that ended up empty. */
+  readonly blocks: (Block | null)[] = [];
+  /** Per block: inside a <summary> or <dt>, so already paired and not a free-standing question. */
+  readonly inPrompt: boolean[] = [];
   readonly stack: Frame[] = [];
   readonly prefix: Locator;
   full = false;
@@ -234,7 +234,7 @@ class Reader {
 
   /** Records a finished block: chrome, structural qa, collectors, size caps. */
   emit(f: Frame, kind: BlockKind, text: string, prompt?: string, slot = -1): void {
-    const chrome = f.chrome || SKIP_LINK.test(text);
+    const chrome = f.chrome || (text.length < 40 && (text.charCodeAt(0) | 32) === 115 && SKIP_LINK.test(text));
     if ((kind === 'paragraph' || kind === 'list-item') && !prompt && f.qa && f.qa.prompt && !f.inPrompt) {
       kind = 'qa';
       prompt = f.qa.prompt;
@@ -248,18 +248,25 @@ class Reader {
       if (structural) c.structural = true;
     }
     const locator = this.locator(f.depth);
-    const base = { kind, prompt, level: f.level, chrome, locator, isPrompt: f.inPrompt };
     if (slot >= 0) {
-      this.blocks[slot] = { ...base, text: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text };
+      this.blocks[slot] = makeBlock(kind, text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text, prompt, f.level, chrome, locator);
+      this.inPrompt[slot] = f.inPrompt;
       return;
     }
-    for (const part of chunks(text)) {
-      if (this.blocks.length >= MAX_BLOCKS) {
-        this.full = true;
-        return;
-      }
-      this.blocks.push({ ...base, text: part });
+    if (text.length <= MAX_TEXT) {
+      this.push(makeBlock(kind, text, prompt, f.level, chrome, locator), f.inPrompt);
+      return;
     }
+    for (const part of chunks(text)) this.push(makeBlock(kind, part, prompt, f.level, chrome, locator), f.inPrompt);
+  }
+
+  push(b: Block, inPrompt: boolean): void {
+    if (this.blocks.length >= MAX_BLOCKS) {
+      this.full = true;
+      return;
+    }
+    this.blocks.push(b);
+    this.inPrompt.push(inPrompt);
   }
 
   /** Turns a context's pending inline text into a block (also the run before a nested block). */
@@ -340,6 +347,7 @@ class Reader {
       case T.Tr:
         f.row = { slot: this.blocks.length, cells: [] };
         this.blocks.push(null);
+        this.inPrompt.push(false);
         if (this.blocks.length >= MAX_BLOCKS) this.full = true;
         break;
       case T.Cell:
@@ -399,11 +407,13 @@ class Reader {
   /** A table row: one block, label-value for a two-cell data row, or a layout row left as blocks. */
   finishRow(f: Frame, row: Row): void {
     const cells = row.cells;
-    const layout = cells.some((c) => c.structural || c.nested > 6 || c.len > 1500);
+    let layout = false;
+    for (const c of cells) if (c.structural || c.nested > 6 || c.len > 1500) layout = true;
     const texts: string[] = [];
     if (!layout) {
       // Data row: blocks from inside its cells (<td><p>No</p></td>) fold back into the row.
       this.blocks.length = row.slot + 1;
+      this.inPrompt.length = row.slot + 1;
       this.full = false;
       for (const c of cells) texts.push(c.nested ? collapse(c.parts.join(' ')) : (c.parts[0] ?? ''));
       const [a, b] = texts;
@@ -474,34 +484,32 @@ class Reader {
   }
 }
 
-/** Sections, free-standing question→answer pairs, and the public Block shape. */
-function finish(raws: readonly (Raw | null)[]): Block[] {
+/** Sections and free-standing question→answer pairs, over the blocks in document order. */
+function finish(blocks: readonly (Block | null)[], inPrompt: readonly boolean[]): Block[] {
   const out: Block[] = [];
   let section: string | undefined;
   let q: { prompt: string; chrome: boolean; scope: Locator | null; marked: boolean } | null = null;
-  for (const r of raws) {
-    if (!r) continue;
-    let kind = r.kind;
-    let text = r.text;
-    let prompt = r.prompt;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (!b) continue;
+    const kind = b.kind;
+    const text = b.text;
     if (kind === 'heading') {
-      q = !r.isPrompt && QUESTION_END.test(text) && text.length <= MAX_QUESTION
-        ? { prompt: text.replace(NUMBERING, ''), chrome: r.chrome, scope: null, marked: false }
-        : null;
+      q = !inPrompt[i] && isQuestion(text) ? { prompt: text.replace(NUMBERING, ''), chrome: b.chrome, scope: null, marked: false } : null;
     } else if (kind === 'paragraph' || kind === 'list-item') {
-      const marked = Q_MARK.test(text);
-      if (r.isPrompt) {
+      const marked = text.charCodeAt(0) === 81 /* Q */ && Q_MARK.test(text);
+      if (inPrompt[i]) {
         q = null;
-      } else if (marked || (QUESTION_END.test(text) && text.length <= MAX_QUESTION)) {
+      } else if (marked || isQuestion(text)) {
         // The question stays a block of its own; the blocks after it answer it.
         const p = marked ? text.replace(Q_MARK, '') : text.replace(NUMBERING, '');
-        q = p ? { prompt: p, chrome: r.chrome, scope: kind === 'list-item' ? r.locator : null, marked } : null;
-      } else if (q && q.chrome === r.chrome && (!q.scope || isWithin(r.locator, q.scope))) {
+        q = p ? { prompt: p, chrome: b.chrome, scope: kind === 'list-item' ? b.locator : null, marked } : null;
+      } else if (q && q.chrome === b.chrome && (!q.scope || isWithin(b.locator, q.scope))) {
         const answer = q.marked ? text.replace(A_MARK, '') : text;
         if (answer) {
-          kind = 'qa';
-          prompt = q.prompt;
-          text = answer;
+          b.kind = 'qa';
+          b.prompt = q.prompt;
+          b.text = answer;
         }
       } else {
         q = null;
@@ -509,14 +517,17 @@ function finish(raws: readonly (Raw | null)[]): Block[] {
     } else if (kind === 'qa') {
       q = null;
     }
-    const b: Block = { kind, text, chrome: r.chrome, locator: r.locator };
-    if (prompt !== undefined) b.prompt = prompt;
-    if (kind === 'heading') b.level = r.level;
     if (section !== undefined) b.section = section;
-    out.push(b);
     if (kind === 'heading') section = text;
+    out.push(b);
   }
   return out;
+}
+
+function isQuestion(text: string): boolean {
+  if (text.length > MAX_QUESTION) return false;
+  const last = text.charCodeAt(text.length - 1);
+  return last === 63 /* ? */ || (last !== 46 /* . */ && QUESTION_END.test(text));
 }
 
 function isWithin(loc: Locator, scope: Locator): boolean {
@@ -576,7 +587,7 @@ export function readPageText(doc: Document, url?: string): PageText {
     // A hostile or half-built DOM: keep whatever blocks were already read.
   }
   try {
-    if (reader) page.blocks = finish(reader.blocks);
+    if (reader) page.blocks = finish(reader.blocks, reader.inPrompt);
   } catch {
     page.blocks = [];
   }

@@ -70,15 +70,3 @@ export type Signals = z.infer<typeof signalsSchema>;
 export type Signal<T> = { value: T; strength: Strength; hedged?: boolean; evidence: Evidence } | null;
 export type SignalField = Exclude<keyof Signals, 'isProgramPage'>;
 
-export const SIGNAL_FIELDS: SignalField[] = [
-  'specialty', 'programType', 'state', 'visaJ1', 'visaH1b', 'step1MinScore', 'step2MinScore',
-  'attempts', 'yog', 'usce', 'imgPercent',
-];
-
-export function emptySignals(isProgramPage = false): Signals {
-  return {
-    isProgramPage,
-    specialty: null, programType: null, state: null, visaJ1: null, visaH1b: null,
-    step1MinScore: null, step2MinScore: null, attempts: null, yog: null, usce: null, imgPercent: null,
-  };
-}

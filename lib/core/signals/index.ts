@@ -1,6 +1,7 @@
 import { readFreida } from '../freida';
 import type { PageText } from '../page-text';
-import { emptySignals, type Signals } from '../schema/signals';
+import type { Signals } from '../schema/signals';
+import { emptySignals } from './empty';
 import { toClauses } from './clauses';
 import { detectProgramPage, precheck } from './detect';
 import type { RuleContext } from './rule-kit';

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Block, PageText } from '../../../lib/core/page-text';
-import { signalsSchema, emptySignals } from '../../../lib/core/schema/signals';
+import { signalsSchema } from '../../../lib/core/schema/signals';
+import { emptySignals } from '../../../lib/core/signals/empty';
 import {
   freidaProgramId,
   isPlaceholder,

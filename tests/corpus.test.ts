@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { scoreCorpus } from '../scripts/lib/corpus';
+
+// Pins the reader's accuracy on the labelled dev corpus (../shared/corpus/dev) at what it reached.
+// The unpublished set is scored by the same rules; a drop here is a regression, never noise.
+const DEV = resolve(__dirname, '../../shared/corpus/dev');
+const PINNED_F1 = 1.0;
+
+describe('dev corpus', () => {
+  test('the corpus is present beside the project', () => {
+    expect(existsSync(DEV), `expected the corpus at ${DEV}`).toBe(true);
+  });
+
+  test(`field F1 stays at ${PINNED_F1} and detection is exact`, () => {
+    const score = scoreCorpus(DEV);
+    expect(score.misses).toEqual([]);
+    expect(score.detectionCorrect).toBe(score.pages);
+    expect(score.f1).toBeGreaterThanOrEqual(PINNED_F1);
+  }, 60_000);
+});
