@@ -70,15 +70,44 @@ tag(T.Summary, 'summary');
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo']);
 const CHROME_NAME = /cookie|consent|gdpr/i;
 const SKIP_LINK = /^skip to (?:the )?(?:main )?(?:content|navigation|main)\b/i;
-const NON_BLANK = /\S/;
 const QUESTION_END = /\?["'”’)\]]*$/;
 const NUMBERING = /^\(?\d{1,3}[.)]\s+/;
 const Q_MARK = /^(?:Q|Question)\s*\d{0,3}\s*[.:)]\s*/;
 const A_MARK = /^(?:A|Ans|Answer)\s*[.:)]\s*/;
 const QA_LETTER = /^[QA]\d*$/i;
 
+const WHITESPACE_RUN = /\s+/g;
+
+/** Collapses whitespace runs to one space and trims; most page text is already clean, so check first. */
 function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  const n = s.length;
+  let prevSpace = true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32) {
+      if (c !== 32 || prevSpace) return s.replace(WHITESPACE_RUN, ' ').trim();
+      prevSpace = true;
+    } else if (c >= 160 && isUnicodeSpace(c)) {
+      return s.replace(WHITESPACE_RUN, ' ').trim();
+    } else {
+      prevSpace = false;
+    }
+  }
+  return prevSpace && n > 0 ? s.trim() : s;
+}
+
+/** Whitespace-only text (the newlines between tags) starts no block. */
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && !(c >= 160 && isUnicodeSpace(c))) return false;
+  }
+  return true;
+}
+
+/** The non-ASCII members of JavaScript's \s (nbsp, en/em spaces, line separators, BOM). */
+function isUnicodeSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function makeBlock(kind: BlockKind, text: string, prompt: string | undefined, level: number, chrome: boolean, locator: Locator): Block {
@@ -131,7 +160,7 @@ class Frame {
   kind: BlockKind = 'paragraph';
   level = 0;
   /** Pending inline text; only block contexts write here (inline frames use their ctx's). */
-  parts: string[] = [];
+  text = '';
   hasText = false;
   afterEl = false;
   leadEnd = -1;
@@ -271,12 +300,11 @@ class Reader {
 
   /** Turns a context's pending inline text into a block (also the run before a nested block). */
   flush(f: Frame): void {
-    const parts = f.parts;
-    if (parts.length === 0) return;
+    const raw = f.text;
+    if (raw === '') return;
     const leadEnd = f.leadEnd;
-    const raw = parts.length === 1 ? parts[0]! : parts.join('');
-    const lead = leadEnd > 0 && leadEnd < parts.length ? collapse(parts.slice(0, leadEnd).join('')) : '';
-    parts.length = 0;
+    const lead = leadEnd > 0 && leadEnd < raw.length ? collapse(raw.slice(0, leadEnd)) : '';
+    f.text = '';
     f.hasText = false;
     f.afterEl = false;
     f.leadEnd = -1;
@@ -310,10 +338,10 @@ class Reader {
     if (t === T.Inline || t === T.Bold || t === T.Small || t === T.Br) {
       const ctx = parent.ctx;
       if (t === T.Br) {
-        if (ctx.hasText) ctx.parts.push(' ');
+        if (ctx.hasText) ctx.text += ' ';
       } else if (ctx.hasText && ctx.afterEl) {
         // Two sibling elements with no text between them (flex rows of spans): keep the words apart.
-        ctx.parts.push(' ');
+        ctx.text += ' ';
         ctx.afterEl = false;
       }
       if (t === T.Bold && !ctx.hasText && ctx.leadEnd < 0 && (ctx.kind === 'paragraph' || ctx.kind === 'list-item')) f.isLead = true;
@@ -323,7 +351,7 @@ class Reader {
     // A block starts: the enclosing context's text so far becomes its own block.
     this.flush(parent.ctx);
     f.ctx = f;
-    f.parts.length = 0;
+    f.text = '';
     // Banners are containers; rows, cells, items and headings are not worth an attribute read.
     if (!f.chrome && t <= T.Landmark) f.chrome = isChromeElement(el, t, f.sectioning);
     switch (t) {
@@ -382,15 +410,15 @@ class Reader {
   exit(f: Frame, parent: Frame | undefined): void {
     if (f.ctx !== f) {
       if (f.drop && parent && !parent.drop) return;
-      if (f.isLead) f.ctx.leadEnd = f.ctx.parts.length;
+      if (f.isLead) f.ctx.leadEnd = f.ctx.text.length;
       f.ctx.afterEl = true;
       return;
     }
     if (f.t === T.Cell && f.own) {
       const c = f.own;
       if (c.nested === 0) {
-        const text = collapse(f.parts.join(''));
-        f.parts.length = 0;
+        const text = collapse(f.text);
+        f.text = '';
         if (text) c.parts.push(text);
         return;
       }
@@ -450,10 +478,13 @@ class Reader {
         if (!top.drop) {
           const data = (node as Text).data;
           const ctx = top.ctx;
-          if (ctx.hasText || NON_BLANK.test(data)) {
+          if (ctx.hasText) {
+            ctx.text += data;
+            ctx.afterEl = false;
+          } else if (!isBlank(data)) {
             ctx.hasText = true;
             ctx.afterEl = false;
-            ctx.parts.push(data);
+            ctx.text = data;
           }
         }
         node = walker.nextNode();

@@ -25,6 +25,8 @@ export interface Clause {
   order: number;
   kind: BlockKind;
   chrome: boolean;
+  /** Bit set of TOPIC: the rules this clause (or its question) can matter to. 0 → no rule reads it. */
+  topics: number;
   /** The answer opens with a bare yes / no ("No. Our program does not …"). */
   answer: 'yes' | 'no' | null;
   /** The clause asks ("Do you sponsor H-1B visas?"): it gives context to its answer, it states nothing. */
@@ -97,34 +99,90 @@ function answerOf(norm: string): 'yes' | 'no' | null {
   return m ? (m[1] as 'yes' | 'no') : null;
 }
 
+// Which rules a clause can matter to, found once per clause (and its question or label), so each
+// rule visits only its own clauses instead of re-reading the page. Broad on purpose: a rule's own
+// patterns decide; these only rule clauses out.
+export const TOPIC = {
+  visa: 1,
+  score: 2,
+  attempts: 4,
+  yog: 8,
+  usce: 16,
+  img: 32,
+  setting: 64,
+} as const;
+export type TopicName = keyof typeof TOPIC;
+
+const TOPIC_PATTERNS: [number, RegExp][] = [
+  [TOPIC.visa, /j1|h1b|visa|sponsor|citizen|permanent resid|ecfmg|ead|immigra|work authori/],
+  [TOPIC.score, /steps?|usmle|scores?|comlex|minimum|cut-?off|levels? [12i]|\d{2,3}|boards?/],
+  [TOPIC.attempts, /attempt|fail|first[- ]time|tr(?:y|ies)|sitting|pass/],
+  [TOPIC.yog, /graduat|medical school|degree|yog|out (?:of|from)/],
+  [TOPIC.usce, /usce|clinical|hands-on|observer|experience|rotation|patient|usa/],
+  [TOPIC.img, /imgs?|fmgs?|international|foreign|non-usa|non-lcme|%|percent|none|no|not/],
+  [TOPIC.setting, /communit|universit|academic/],
+];
+
+function topicsOf(norm: string): number {
+  let bits = 0;
+  for (const [bit, re] of TOPIC_PATTERNS) if (re.test(norm)) bits |= bit;
+  return bits;
+}
+
+const SEP = '\u0001';
+
 /** One pass over the page's blocks → the clause list every rule reads. */
 export function toClauses(page: PageText): Clause[] {
-  const clauses: Clause[] = [];
+  // Sentences of the whole page, normalised in one go (one run of each pattern, not one per sentence).
+  const pending: { b: Block; blockIndex: number; order: number; text: string }[] = [];
   page.blocks.forEach((b: Block, blockIndex) => {
-    const prompt = b.prompt ? normalize(b.prompt) : '';
-    const section = b.section ? normalize(b.section) : '';
-    const sentences = splitSentences(b.text);
-    sentences.forEach((sentence, order) => {
-      const text = sentence.length > MAX_CLAUSE ? sentence.slice(0, MAX_CLAUSE) : sentence;
-      const norm = normalize(text);
-      clauses.push({
-        text,
-        norm,
-        prompt,
-        section,
-        blockIndex,
-        order,
-        kind: b.kind,
-        chrome: b.chrome,
-        answer: order === 0 && (b.kind === 'qa' || b.kind === 'label-value') ? answerOf(norm) : null,
-        question: /\?["')\]]*$/.test(norm),
-        negated: NEGATION.test(norm),
-        conditional: CONDITION.test(norm),
-        preference: PREFERENCE.test(norm),
-        statistic: STATISTIC.test(norm),
-        hedged: HEDGE.test(norm),
-        numbers: numbersIn(norm),
-      });
+    if (b.chrome) {
+      // Site chrome states no rule; the state rule reads addresses from its raw text.
+      pending.push({ b, blockIndex, order: 0, text: b.text.length > MAX_CLAUSE * 4 ? b.text.slice(0, MAX_CLAUSE * 4) : b.text });
+      return;
+    }
+    splitSentences(b.text).forEach((sentence, order) => {
+      pending.push({ b, blockIndex, order, text: sentence.length > MAX_CLAUSE ? sentence.slice(0, MAX_CLAUSE) : sentence });
+    });
+  });
+  const norms = normalize(pending.map((p) => (p.b.chrome ? '' : p.text.replace(/\u0001/g, ' '))).join(SEP)).split(SEP);
+  const promptCache = new Map<string, { norm: string; topics: number }>();
+  const promptOf = (raw: string | undefined) => {
+    if (!raw) return { norm: '', topics: 0 };
+    let hit = promptCache.get(raw);
+    if (!hit) {
+      const norm = normalize(raw);
+      hit = { norm, topics: topicsOf(norm) };
+      promptCache.set(raw, hit);
+    }
+    return hit;
+  };
+
+  const clauses: Clause[] = [];
+  pending.forEach(({ b, blockIndex, order, text }, i) => {
+    const norm = (norms[i] ?? '').trim();
+    const prompt = promptOf(b.prompt);
+    const section = promptOf(b.section).norm;
+    const topics = b.chrome ? 0 : topicsOf(norm) | prompt.topics;
+    const marked = topics !== 0;
+    clauses.push({
+      text,
+      norm,
+      prompt: prompt.norm,
+      section,
+      blockIndex,
+      order,
+      kind: b.kind,
+      chrome: b.chrome,
+      topics,
+      answer: order === 0 && (b.kind === 'qa' || b.kind === 'label-value') ? answerOf(norm) : null,
+      question: /\?["')\]]*$/.test(norm),
+      negated: marked && NEGATION.test(norm),
+      conditional: marked && CONDITION.test(norm),
+      preference: marked && PREFERENCE.test(norm),
+      statistic: marked && STATISTIC.test(norm),
+      hedged: marked && HEDGE.test(norm),
+      numbers: marked ? numbersIn(norm) : [],
     });
   });
   return clauses;

@@ -1,6 +1,6 @@
 import type { PageText } from '../page-text';
 import type { Evidence, Strength } from '../schema/signals';
-import type { Clause } from './clauses';
+import { TOPIC, type Clause, type TopicName } from './clauses';
 
 // What every rule receives: the page (for URL and title), the shared clause list, and the results
 // of rules that ran before it (signals/index.ts decides the order).
@@ -10,6 +10,8 @@ export interface RuleContext {
   clauses: Clause[];
   /** Specialty slug found by the specialty rule (the score rule reads per-specialty tables). */
   specialty: string | null;
+  /** Per-topic clause lists, filled on first use (see clausesAbout). */
+  byTopic?: Map<number, Clause[]>;
 }
 
 export interface Found<T> {
@@ -38,6 +40,18 @@ export function found<T>(ctx: RuleContext, c: Clause, value: T, strength: Streng
  */
 export function contentClauses(ctx: RuleContext): Clause[] {
   return ctx.clauses.filter((c) => !c.chrome && !c.question);
+}
+
+/** Content clauses that can matter to one rule (its TOPIC bit), in page order. */
+export function clausesAbout(ctx: RuleContext, topic: TopicName): Clause[] {
+  const bit = TOPIC[topic];
+  ctx.byTopic ??= new Map();
+  let list = ctx.byTopic.get(bit);
+  if (!list) {
+    list = ctx.clauses.filter((c) => (c.topics & bit) !== 0 && !c.question);
+    ctx.byTopic.set(bit, list);
+  }
+  return list;
 }
 
 /** Builds one case-insensitive alternation from a phrase table, longest first ("h1b" before "h1"). */

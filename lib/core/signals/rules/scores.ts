@@ -13,9 +13,23 @@ export interface StepMinimums {
 const SCORE_RANGE = (n: number, twoDigit: boolean) => (n >= 180 && n <= 300) || (twoDigit && n >= 70 && n <= 99);
 
 // A threshold around a number: before it ("at least", "minimum of", "≥", "score of") or after it ("or higher", "+").
-const BEFORE = /(?:>=|>|at least|minimum(?: score)?(?: of)?|min\.?|no (?:less|lower) than|not (?:less|lower) than|greater than|higher than|above|over|exceed(?:ing)?|scores? of|score:?|cut-?off(?: score)?(?: of| is)?|threshold(?: of| is)?|requires?|required:?|least)\s*$/;
+const BEFORE = /(?:>=|>|at least|minimum(?: score)?(?: of)?|min\.?|no (?:less|lower) than|not (?:less|lower) than|greater than|higher than|above|over|exceed(?:ing)?|scores? of|score:?|cut-?off(?: score)?(?: of| is)?|threshold(?: of| is)?|requirement(?: of| is)?:?|requires?|required:?|least)\s*$/;
 const AFTER = /^(?:\+|\s*(?:or|and) (?:higher|above|better|greater|more|over)|\s*(?:points? )?minimum|\s*(?:is|as) (?:the|our) (?:minimum|cut-?off))/;
-const REQUIREMENT = /\b(?:must|required|require|requires|requirement|minimum|minimums|cut-?off|threshold|only (?:applicants|candidates|consider)|at least|passed|screen|considered|eligible|eligibility|need|needed|ask for|>=)\b|>=|\+/;
+// A figure attached to its exam: "Step 1: 215, Step 2 CK 225", "220 on Step 1". Only a threshold when the
+// clause or its question states a minimum (checked with REQUIREMENT below).
+const STEP_BEFORE = /\bstep ?(?:1|2|one|two|i|ii)(?: ck| clinical knowledge)?(?: scores?)?\s?[:-]?\s*$/;
+const STEP_AFTER = /^\s*on (?:the )?(?:usmle )?step\b/;
+// "Scores below 220 will not be considered": the floor stated from underneath.
+const BELOW = /(?:below|under|less than|lower than|<)\s*$/;
+const REJECTS = /\bnot (?:be )?(?:considered|eligible|accepted|reviewed|invited)\b|\b(?:do not|does not|don't|cannot|can't|will not|won't) (?:consider|accept|review|interview|invite)\b|\bineligible\b|\bscreened out\b|\bexcluded\b|\bdisqualif/;
+const REQUIREMENT = /\b(?:must|required|require|requires|requirement|minimum|minimums|cut-?off|threshold|only (?:applicants|candidates|consider)|at least|passed|screen|considered|eligible|eligibility|need|needed|ask for)\b|>=|>|\+/;
+// Questions, labels and headings that make a bare figure a minimum ("Minimum Step 2 CK score :: 232").
+const MINIMUM_CONTEXT = /minimum|cut-?off|threshold|requirement|require|eligib|criteria|qualif/;
+const ASKS_MINIMUM = /minimum|cut-?off|threshold/;
+// Wishes the clause layer does not mark: "scores of 240+ are competitive", "a strong Step 2 CK".
+const WISH = /\bcompetitive\b|\bstand out\b/;
+// "We typically require 220" is a rule with exceptions, not a description of residents.
+const RULE_WITH_USUALLY = /\b(?:typically|usually) (?:require|requires|ask for|accept only|only (?:accept|consider|interview)|set a minimum|need)\b/;
 const NO_MINIMUM = /\bno (?:specific |absolute |set |strict |hard )?(?:minimum|cut-?off|score requirement|score cut-?off)|\b(?:do|does) not (?:have|keep|use|set) (?:a |any )?(?:minimum|cut-?off)|\bset no minimum|\bnot have (?:a |any )?minimum/;
 const STEP1 = /\bstep (?:1|one|i)\b|\bstep1\b/g;
 const STEP2 = /\bstep (?:2|two|ii)(?: (?:ck|clinical knowledge))?\b(?! (?:cs|clinical skills))|\bstep2(?:ck)?\b/g;
@@ -43,14 +57,20 @@ const LOCAL_PREFERENCE = /\b(?:prefer\w*|ideally|desired|desirable|competitive|s
 
 function thresholds(c: Clause): Threshold[] {
   const out: Threshold[] = [];
+  // "Minimum Step 2 CK score :: 232", "Is there a minimum score? || Yes, 230": the label says minimum;
+  // "Step 1 :: 210" under a "Minimum scores" heading: the label names the exam, the heading the minimum.
+  const rowOfMinimums = c.kind === 'label-value' && stepMentions(c.prompt).length > 0 && ASKS_MINIMUM.test(c.section);
+  const bareCounts = c.order === 0 && (c.kind === 'qa' || c.kind === 'label-value') && (ASKS_MINIMUM.test(c.prompt) || rowOfMinimums);
+  const rejects = REJECTS.test(c.norm);
   for (const n of c.numbers) {
     const twoDigit = n.raw.length === 2;
     if (!SCORE_RANGE(n.value, twoDigit) || n.raw.includes('.')) continue;
     const before = c.norm.slice(Math.max(0, n.index - 40), n.index);
     const after = c.norm.slice(n.index + n.raw.length, n.index + n.raw.length + 30);
-    // Years, ranges ("mid-220s"), percentages and counts are not scores.
-    if (/^(?:s\b|%| percent|-\d| applica| residents| positions| programs)/.test(after) || /-$/.test(before)) continue;
-    if (BEFORE.test(before) || AFTER.test(after))
+    // Years, ranges ("mid-220s", "225 to 260", "between 220 and 240"), percentages and counts are not scores.
+    if (/^(?:s\b|%| percent|\s?-\s?\d| to \d| applica| residents| positions| programs)/.test(after) || /-$|between\s*$/.test(before)) continue;
+    const attached = STEP_BEFORE.test(before) || STEP_AFTER.test(after) || (bareCounts && !twoDigit);
+    if (BEFORE.test(before) || AFTER.test(after) || attached || (rejects && BELOW.test(before)))
       out.push({ value: n.value, index: n.index, preferred: LOCAL_PREFERENCE.test(before) });
   }
   return out;
@@ -128,28 +148,38 @@ export function readStepMinimums(ctx: RuleContext): StepMinimums {
     // A required figure beats a preferred one; otherwise the first stated stands.
     if (!cur || (cur.strength === 'preferred' && !cur.hedged && (f.strength === 'required' || f.hedged))) res[key] = f;
   };
-  for (const c of contentClauses(ctx)) {
-    if (c.numbers.length === 0 || c.statistic) continue;
-    const context = `${c.prompt} ${c.section}`;
-    if (!USMLE.test(c.norm) && !USMLE.test(context) && !/\bscores?\b/.test(c.norm)) continue;
-    if (NO_MINIMUM.test(c.norm) && !c.preference) continue;
+  const clauses = contentClauses(ctx);
+  // Blocks that say there is no minimum: "No minimum cut-off. Scores of 230+ are competitive."
+  const noMinimum = new Set<number>();
+  clauses.forEach((c, i) => {
+    const prev = clauses[i - 1];
+    // "Step 1: 210; Step 2 CK: 220": a clause after a semicolon continues its lead's topic.
+    const lead = prev && prev.blockIndex === c.blockIndex && prev.text.endsWith(';') ? prev.norm : '';
+    const context = `${c.prompt} ${c.section} ${lead}`;
+    if ((NO_MINIMUM.test(c.norm) && !c.preference) || (c.answer === 'no' && ASKS_MINIMUM.test(c.prompt))) {
+      noMinimum.add(c.blockIndex);
+      return;
+    }
+    if (c.numbers.length === 0 || (c.statistic && !RULE_WITH_USUALLY.test(c.norm))) return;
+    if (!USMLE.test(c.norm) && !USMLE.test(context) && !/\bscores?\b/.test(c.norm)) return;
+    if (noMinimum.has(c.blockIndex) && !/\b(?:must|required|at least|minimum)\b/.test(c.norm)) return;
     // "COMLEX Level 2 passed with a score of 550": other exams' figures are out of range anyway, but a
     // clause about COMLEX only must not lend its numbers to the question's USMLE steps.
-    if (OTHER_EXAM.test(c.norm) && stepMentions(c.norm).length === 0 && !/\busmle\b/.test(c.norm)) continue;
+    if (OTHER_EXAM.test(c.norm) && stepMentions(c.norm).length === 0 && !/\busmle\b/.test(c.norm)) return;
     const all = thresholds(c);
     // "at least 210 …, and ideally 230 or more": a requirement and a wish; the wish is not a minimum
     // and its preference word does not soften the requirement.
     const mixed = all.some((t) => t.preferred) && all.some((t) => !t.preferred);
     const ths = mixed ? all.filter((t) => !t.preferred) : all;
-    if (ths.length === 0) continue;
-    if (!REQUIREMENT.test(c.norm) && !/minimum|cut-?off|requirement|require/.test(context)) continue;
-    const preferred = ths.every((t) => t.preferred) || (c.preference && !mixed) || /\bprefer/.test(c.section);
+    if (ths.length === 0) return;
+    if (!REQUIREMENT.test(c.norm) && !MINIMUM_CONTEXT.test(context)) return;
+    const preferred = ths.every((t) => t.preferred) || ((c.preference || WISH.test(c.norm)) && !mixed) || /\bprefer/.test(c.section);
     // "We generally ask for 200 or higher… exceptions possible": a stated minimum, weighed as a preference.
-    const hedged = !preferred && c.hedged;
+    const hedged = !preferred && (c.hedged || RULE_WITH_USUALLY.test(c.norm));
     for (const { step, value } of assign(c, ths, context)) {
       set(step, found(ctx, c, value, preferred || hedged ? 'preferred' : 'required', hedged));
     }
-  }
+  });
   const table = fromTables(ctx);
   if (!res.step1 && table.step1) res.step1 = table.step1;
   if (!res.step2 && table.step2) res.step2 = table.step2;

@@ -1,0 +1,141 @@
+// npm run bench — prints the figures the issues ask for. Numbers only; no pass/fail thresholds here
+// (goals are listed beside each figure for the reader; tests never assert timings).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { extractSignals } from '../lib/core/signals/index';
+import { precheck } from '../lib/core/signals/detect';
+import { readPageText, readPrecheckInput } from '../lib/platform/page-text';
+import { FIELDS, loadCorpus, scoreCorpus } from './lib/corpus';
+import { parseHtml } from './lib/html';
+import { extremePages } from './lib/extreme-pages';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DEV = resolve(ROOT, '../shared/corpus/dev');
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const ms = (x: number) => `${x.toFixed(3)} ms`;
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+const line = (label: string, value: string, goal = '') => console.log(`${label.padEnd(48)} ${value.padStart(14)}${goal ? `   (goal ${goal})` : ''}`);
+
+function time<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const r = fn();
+  return [r, performance.now() - t0];
+}
+
+/** The floor: one TreeWalker pass that only collects the page's text nodes. */
+function collectTextNodes(doc: Document): number {
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 4 /* NodeFilter.SHOW_TEXT */);
+  const out: string[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push((n as Text).data);
+  return out.length;
+}
+
+function accuracy() {
+  console.log('\n## Accuracy on ../shared/corpus/dev');
+  if (!existsSync(DEV)) return console.log('corpus not found at', DEV);
+  const s = scoreCorpus(DEV);
+  line('pages', String(s.pages));
+  line('detection correct', `${s.detectionCorrect}/${s.pages}`, 'exact');
+  line('field F1 (precision / recall)', `${s.f1.toFixed(3)} (${s.precision.toFixed(3)} / ${s.recall.toFixed(3)})`, '≥ 0.95');
+  console.log(`${'field'.padEnd(18)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)}   tp fn fp`);
+  for (const f of FIELDS) {
+    const p = s.perField[f];
+    console.log(`${f.padEnd(18)} ${p.precision.toFixed(3).padStart(6)} ${p.recall.toFixed(3).padStart(6)} ${p.f1.toFixed(3).padStart(6)}   ${p.tp} ${p.fn} ${p.fp}`);
+  }
+  for (const m of s.misses) console.log('  miss', m);
+}
+
+function readSpeed() {
+  console.log('\n## Whole read (DOM → PageText → signals) vs the text-collecting floor, same documents, same run');
+  if (!existsSync(DEV)) return;
+  const entries = loadCorpus(DEV);
+  const docs = entries.map((e) => ({ e, ...parseHtml(readFileSync(join(DEV, e.file), 'utf8'), e.url) }));
+  const ROUNDS = 15;
+  const ratios: number[] = [];
+  const reads: number[] = [];
+  const floors: number[] = [];
+  // Warm up the JIT on every page once.
+  for (const d of docs) {
+    collectTextNodes(d.document);
+    extractSignals(readPageText(d.document, d.e.url));
+  }
+  for (const d of docs) {
+    const f: number[] = [];
+    const r: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      // Interleave so drift affects both equally.
+      f.push(time(() => collectTextNodes(d.document))[1]);
+      r.push(time(() => extractSignals(readPageText(d.document, d.e.url)))[1]);
+    }
+    floors.push(median(f));
+    reads.push(median(r));
+    ratios.push(median(r) / median(f));
+  }
+  line('floor: TreeWalker text collection (median/page)', ms(median(floors)));
+  line('whole read (median/page)', ms(median(reads)));
+  line('ratio whole read / floor (median over pages)', `${median(ratios).toFixed(2)}×`, '≤ 3×');
+  line('ratio, worst page', `${Math.max(...ratios).toFixed(2)}×`);
+  for (const d of docs) d.close();
+}
+
+function precheckCost() {
+  console.log('\n## Pre-check on a generated 1 MB non-program page');
+  const para = 'Our store ships kitchen tables, chairs and lamps across the country with free returns. ';
+  let body = '';
+  let i = 0;
+  while (body.length < 1024 * 1024) body += `<div class="row"><h3>Product ${i}</h3><p>${para.repeat(4)}</p><ul><li>Item ${i++}</li></ul></div>`;
+  const html = `<!doctype html><html><head><title>Home furniture sale | Example Store</title></head><body><h1>Spring sale</h1>${body}</body></html>`;
+  const url = 'https://www.example-store.com/sale/spring';
+  const { document, close } = parseHtml(html, url);
+  const runs: number[] = [];
+  let result = true;
+  for (let k = 0; k < 200; k++) runs.push(time(() => (result = precheck(readPrecheckInput(document, url))))[1]);
+  line('page size', kb(html.length));
+  line('pre-check result', String(result), 'false');
+  line('pre-check time (median of 200)', ms(median(runs)), '≤ 1 ms');
+  close();
+}
+
+function extremes() {
+  console.log('\n## Extreme pages (no exception; worst time reported, never asserted)');
+  let worst = { name: '', t: 0 };
+  for (const p of extremePages()) {
+    const [{ r, err }, t] = time(() => {
+      try {
+        const { document, close } = parseHtml(p.html, p.url);
+        const sig = extractSignals(readPageText(document, p.url));
+        close();
+        return { r: sig.isProgramPage, err: '' };
+      } catch (e) {
+        return { r: null, err: String(e) };
+      }
+    });
+    line(`${p.name} (${kb(p.html.length)})`, err ? `ERROR ${err.slice(0, 40)}` : `${ms(t)} → ${r}`);
+    if (t > worst.t) worst = { name: p.name, t };
+  }
+  line('worst (parse + read)', `${ms(worst.t)} ${worst.name}`);
+}
+
+function bundle() {
+  console.log('\n## Content script size (production Chrome build)');
+  const dir = join(ROOT, '.output/chrome-mv3/content-scripts');
+  if (!existsSync(dir)) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  for (const f of readdirSync(dir)) {
+    const buf = readFileSync(join(dir, f));
+    line(f, `${kb(statSync(join(dir, f)).size)} raw, ${kb(gzipSync(buf).length)} gz`, '≤ 30 KB gz');
+  }
+}
+
+accuracy();
+readSpeed();
+precheckCost();
+extremes();
+bundle();
