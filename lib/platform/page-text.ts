@@ -576,9 +576,29 @@ function docUrl(doc: Document, url: string | undefined): string {
   }
 }
 
+/** The <title> in <head> (where parsing always puts it); never an svg <title> in the body. */
 function readTitle(doc: Document): string {
   const t = doc.head?.getElementsByTagName('title')[0];
-  return collapse(t ? (t.textContent ?? '') : (doc.title ?? ''));
+  return t ? collapse(t.textContent ?? '') : '';
+}
+
+function readDescription(doc: Document): string | undefined {
+  const metas = doc.head?.getElementsByTagName('meta');
+  if (!metas) return undefined;
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i]!;
+    if ((m.getAttribute('name') ?? '').toLowerCase() === 'description') return collapse(m.getAttribute('content') ?? '') || undefined;
+  }
+  return undefined;
+}
+
+/** Runs one part of the read; a part that throws leaves its default and the others still run. */
+function guard<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
 }
 
 /** Index path from <html>; [] when el is <html> itself. */
@@ -592,35 +612,27 @@ function locatorOf(el: Element): Locator {
 
 /** Reads the whole page into ordered text blocks. Never throws: returns what was read so far. */
 export function readPageText(doc: Document, url?: string): PageText {
-  const page: PageText = { url: '', title: '', blocks: [] };
+  const page: PageText = { url: guard(() => docUrl(doc, url), url ?? ''), title: guard(() => readTitle(doc), ''), blocks: [] };
+  const description = guard(() => readDescription(doc), undefined);
+  if (description) page.description = description;
+  const ngState = guard(() => {
+    const ng = doc.getElementById('ng-state');
+    return ng && ng.localName === 'script' ? (ng.textContent ?? undefined) : undefined;
+  }, undefined);
+  if (ngState) page.ngState = ngState;
   let reader: Reader | null = null;
   try {
-    page.url = docUrl(doc, url);
-    page.title = readTitle(doc);
-    const metas = doc.head?.getElementsByTagName('meta');
-    if (metas) {
-      for (let i = 0; i < metas.length; i++) {
-        const m = metas[i]!;
-        if ((m.getAttribute('name') ?? '').toLowerCase() === 'description') {
-          const d = collapse(m.getAttribute('content') ?? '');
-          if (d) page.description = d;
-          break;
-        }
-      }
-    }
-    const ng = doc.getElementById('ng-state');
-    if (ng && ng.localName === 'script' && ng.textContent) page.ngState = ng.textContent;
     const root = doc.body ?? doc.documentElement;
-    if (!root) return page;
-    reader = new Reader(root === doc.documentElement ? [] : locatorOf(root));
-    reader.walk(doc, root);
+    if (root) {
+      reader = new Reader(root === doc.documentElement ? [] : locatorOf(root));
+      reader.walk(doc, root);
+    }
   } catch {
-    // A hostile or half-built DOM: keep whatever blocks were already read.
+    // A hostile or half-built DOM: keep the blocks already read.
   }
-  try {
-    if (reader) page.blocks = finish(reader.blocks, reader.inPrompt);
-  } catch {
-    page.blocks = [];
+  if (reader) {
+    const r = reader;
+    page.blocks = guard(() => finish(r.blocks, r.inPrompt), []);
   }
   return page;
 }

@@ -1,3 +1,4 @@
+import type { Clause } from '../clauses';
 import { NUM_WORD, wordNumber } from '../normalize';
 import { contentClauses, found, type Found, type RuleContext } from '../rule-kit';
 
@@ -12,23 +13,39 @@ export interface AttemptsValue {
 
 const FIRST =
   /\b(?:first|1st)[ -](?:attempt|try|sitting|time)s?\b|\bfirst-time pass|\bon (?:the )?first (?:attempt|try)|\bin one attempt\b|\bone attempt\b/;
-const ATTEMPT_TOPIC = /\battempts?\b|\btries\b|\bfail(?:ed|ure|ures|s)?\b|\bfirst[ -]time\b|\bsittings?\b/;
-const EXAM = /\busmle|\bstep [123]\b|\bsteps\b|\bcomlex|\blevel [12]\b|\bexam|\bboards?\b|\blicensing|\bscores?\b/;
+const ATTEMPT_TOPIC = /\battempts?\b|\btries\b|\btry\b|\bfail(?:ed|ure|ures|s|ing)?\b|\bfirst[ -]time\b|\bsittings?\b|\bretakes?\b/;
+// "pass on the first attempt" names no exam either, but passing is what exams are for.
+const EXAM = /\busmle|\bstep [123]\b|\bsteps\b|\b(?:any|every|each|a) step\b|\bcomlex|\blevel [12]\b|\bexam|\bboards?\b|\blicensing|\bscores?\b|\bpass(?:ed|es|ing)? (?:\w+ ){0,3}(?:first|1st) (?:attempt|try)/;
+// "Is there an attempt limit?" names no exam, but on a program page it can only mean the USMLE.
+const ATTEMPT_QUESTION = /\battempt limit\b|\blimit (?:on|to) (?:the )?(?:number of )?attempts\b|\bnumber of attempts\b|\bhow many attempts\b/;
 const REQUIRE = /\b(?:must|required?|requires|requirement|only|expect(?:ed)?|need(?:ed)?|passed|pass|with (?:a )?scores?|considered|eligible|accepted|screen)\b|>=|\+/;
 const WISH = /\b(?:prefer\w*|ideally|desirable|desired|like to see|encouraged?|helpful|a plus)\b/;
 const HEDGE = /\b(?:rarely|likely|unlikely|may|might|viewed favou?rably|highly regarded)\b/;
+// What residents achieved ("our first-time board pass rate is 98%") is not what applicants need.
+const DESCRIPTION = /\bpass rates?\b|\b(?:our|all of our|all our) (?:current )?(?:residents|graduates|interns|alumni|trainees)\b/;
 
 const ANY_ATTEMPTS =
-  /\b(?:attempts?|number of attempts|how many attempts)[^.;]{0,40}\b(?:does not|do not|doesn't|don't) matter\b|\bregardless of (?:the )?(?:number of )?attempts\b|\bno (?:attempt|attempts) limit\b|\bmultiple attempts (?:are|is) (?:accepted|acceptable|fine|considered)\b|\bnot (?:required|necessary) to pass[^.;]{0,40}first attempt\b/;
-const WITHIN = new RegExp(String.raw`\bwithin (?:the )?(?:first )?(${NUM_WORD}) attempts\b|\bin (?:no more than |at most )?(${NUM_WORD}) attempts\b|\bmaximum of (${NUM_WORD}) attempts\b|\bno more than (${NUM_WORD}) attempts\b`);
+  /\b(?:attempts?|number of attempts|how many attempts)[^.;]{0,40}\b(?:does not|do not|doesn't|don't) matter\b|\bregardless of (?:the )?(?:number of )?(?:\w+ ){0,2}attempts\b|\bno (?:attempt|attempts) limit\b|\bnot (?:required|necessary) to pass[^.;]{0,40}first attempt\b/;
+const WITHIN = new RegExp(String.raw`\bwithin (?:the )?(?:first )?(${NUM_WORD}) attempts\b|\bin (?:no more than |at most )?(${NUM_WORD}) attempts\b|\bmaximum of (${NUM_WORD}) attempts\b|\bno more than (${NUM_WORD}) attempts\b|\bup to (${NUM_WORD}) attempts\b`);
 const MAX_FAILURES = new RegExp(String.raw`\bno more than (${NUM_WORD}) fail(?:ure|ures|ed attempts?)\b|\bat most (${NUM_WORD}) fail(?:ure|ures|ed attempts?)\b|\bup to (${NUM_WORD}) fail(?:ure|ures|ed attempts?)\b`);
-const FAILED_TIMES = new RegExp(String.raw`\bfailed [^.;]{0,40}?\b(${NUM_WORD}|twice) times?\b[^.;]*\b(?:not (?:be )?(?:eligible|considered|accepted)|ineligible|will not)`);
-const NO_FAILURES = /\bfailed attempts? (?:are|is|will) not (?:be )?(?:accepted|considered)|\bno (?:failed attempts|failures|prior failures)\b(?! (?:or withdrawn )?(?:medical school )?courses)|\bwithout (?:any )?fail(?:ures|ed attempts)\b/;
+// "failed three times will not be considered" → two failures accepted; "failed more than once" → one.
+const FAILED_TIMES = new RegExp(String.raw`\bfailed [^.;]{0,40}?\b(?:more than )?(${NUM_WORD}|twice|once) times?\b|\bfailed [^.;]{0,40}?\bmore than (once|twice)\b`);
+const NO_FAILURES = /\bno (?:failed attempts|failures|prior failures)\b(?! (?:or withdrawn )?(?:medical school )?courses)|\bwithout (?:any )?fail(?:ures|ed attempts)\b/;
+// Failed attempts (not "failure to submit") and what the page does with them.
+const FAILURE = /\bfail(?:ed|ures?|ing)?\b(?! to\b)|\bunsuccessful attempts?\b|\bmore than one attempt\b|\bmultiple attempts\b|\bretakes?\b|\brepeated attempts\b/;
+const REJECTS =
+  /\bnot (?:be )?(?:considered|accepted|acceptable|eligible|reviewed|invited|interviewed)\b|\b(?:do not|does not|don't|cannot|can't|will not|won't) (?:consider|accept|review|interview|invite)\b|\bineligible\b|\bdisqualif\w*|\bexclude[sd]?\b|\bprecludes?\b|\bscreened out\b|\brejected\b/;
+const NOT_AUTOMATIC = /\bnot (?:automatically|necessarily) (?:be )?(?:exclud|disqualif|eliminat|reject|rule)\w*|\bnot an automatic\b|\b(?:do|does|will) not (?:automatically |necessarily )?(?:exclude|disqualify|preclude|eliminate)\b/;
+const MUST_SECTION = /\brequire|\beligib|\bcriteria|\bqualif/;
+const ACCEPTS = /\b(?:considered|accepted|acceptable|eligible|reviewed|allowed|welcome)\b/;
+// "Do you accept applicants with a USMLE failure?" — yes accepts failures, no excludes them.
+const ASKS_FAILURE_OK = /\b(?:accept|consider|allow|eligible|apply|take)\b[^?]*(?:\bfail|\bmore than one attempt|\bmultiple attempts|\bretak|\bnot pass(?:ed)? (?:\w+ ){0,4}(?:first|1st) attempt)/;
 
 function firstNumber(m: RegExpMatchArray): number | null {
   for (let i = 1; i < m.length; i++) {
     if (m[i] === undefined) continue;
     if (m[i] === 'twice') return 2;
+    if (m[i] === 'once') return 1;
     return wordNumber(m[i]!);
   }
   return null;
@@ -38,39 +55,65 @@ export function readAttempts(ctx: RuleContext): Found<AttemptsValue> | null {
   let strict: Found<AttemptsValue> | null = null;
   let lenient: Found<AttemptsValue> | null = null;
   let strictPreferred: Found<AttemptsValue> | null = null;
+  const firstOnly = (c: Clause) => (strict ??= found(ctx, c, { firstAttemptOnly: true, maxAttempts: 1 }));
+  const failuresOk = (c: Clause, maxAttempts: number | null = null) =>
+    (lenient ??= found(ctx, c, { firstAttemptOnly: false, maxAttempts }));
   for (const c of contentClauses(ctx)) {
     const t = c.norm;
-    const promptAsks = c.prompt !== '' && ATTEMPT_TOPIC.test(c.prompt) && EXAM.test(c.prompt + ' ' + t);
+    const examTopic = EXAM.test(`${c.prompt} ${t} ${c.section}`) || ATTEMPT_QUESTION.test(c.prompt);
+    const promptAsks = c.prompt !== '' && ATTEMPT_TOPIC.test(c.prompt) && examTopic;
     if (!ATTEMPT_TOPIC.test(t) && !(promptAsks && c.answer)) continue;
-    if (c.statistic || HEDGE.test(t)) continue;
+    if (c.statistic || (DESCRIPTION.test(t) && !/\b(?:must|required)\b/.test(t))) continue;
+
+    // Bare answers to questions about failures and limits.
+    if (promptAsks && c.answer && ASKS_FAILURE_OK.test(c.prompt)) {
+      if (c.answer === 'yes') failuresOk(c);
+      else firstOnly(c);
+      continue;
+    }
+    if (promptAsks && c.answer === 'no' && /limit|maximum|restrict/.test(c.prompt)) {
+      failuresOk(c);
+      continue;
+    }
+    // "Applicants with a failure may still be considered": a possibility that is still an acceptance.
+    if (FAILURE.test(t) && examTopic && /\bmay (?:still )?be (?:considered|reviewed|accepted)\b/.test(t)) {
+      failuresOk(c);
+      continue;
+    }
+    if (HEDGE.test(t)) continue;
 
     // Failures accepted, with or without a limit.
     let m: RegExpMatchArray | null;
-    if (ANY_ATTEMPTS.test(t) || (promptAsks && c.answer === 'no' && /limit|maximum|restrict/.test(c.prompt))) {
-      lenient ??= found(ctx, c, { firstAttemptOnly: false, maxAttempts: null });
+    if (ANY_ATTEMPTS.test(t) || (FAILURE.test(t) && examTopic && NOT_AUTOMATIC.test(t))) {
+      failuresOk(c);
       continue;
     }
     if ((m = t.match(WITHIN))) {
       const n = firstNumber(m);
-      if (n === 1) strict ??= found(ctx, c, { firstAttemptOnly: true, maxAttempts: 1 });
-      else lenient ??= found(ctx, c, { firstAttemptOnly: false, maxAttempts: n });
+      if (n === 1) firstOnly(c);
+      else failuresOk(c, n);
       continue;
     }
     if ((m = t.match(MAX_FAILURES))) {
       const n = firstNumber(m);
-      if (n === 0) strict ??= found(ctx, c, { firstAttemptOnly: true, maxAttempts: 1 });
-      else lenient ??= found(ctx, c, { firstAttemptOnly: false, maxAttempts: n === null ? null : n + 1 });
+      if (n === 0) firstOnly(c);
+      else failuresOk(c, n === null ? null : n + 1);
       continue;
     }
-    if ((m = t.match(FAILED_TIMES))) {
-      // Failing N times excludes: up to N-1 failures, so N attempts.
+    if ((m = t.match(FAILED_TIMES)) && REJECTS.test(t)) {
+      // Failing N times excludes: up to N-1 failures, so N attempts; "more than N times": N+1.
       const n = firstNumber(m);
-      if (n === 1) strict ??= found(ctx, c, { firstAttemptOnly: true, maxAttempts: 1 });
-      else lenient ??= found(ctx, c, { firstAttemptOnly: false, maxAttempts: n });
+      const attempts = n === null ? null : /\bmore than\b/.test(m[0]) ? n + 1 : n;
+      if (attempts === 1) firstOnly(c);
+      else failuresOk(c, attempts);
       continue;
     }
-    if (NO_FAILURES.test(t) && EXAM.test(t + ' ' + c.prompt + ' ' + c.section)) {
-      strict ??= found(ctx, c, { firstAttemptOnly: true, maxAttempts: 1 });
+    if ((NO_FAILURES.test(t) || (FAILURE.test(t) && REJECTS.test(t))) && examTopic) {
+      firstOnly(c);
+      continue;
+    }
+    if (FAILURE.test(t) && examTopic && ACCEPTS.test(t) && !c.negated) {
+      failuresOk(c);
       continue;
     }
 
@@ -78,7 +121,7 @@ export function readAttempts(ctx: RuleContext): Found<AttemptsValue> | null {
     const first = FIRST.test(t) || (promptAsks && FIRST.test(c.prompt));
     if (!first) continue;
     if (promptAsks && !FIRST.test(t) && c.answer === 'no') {
-      lenient ??= found(ctx, c, { firstAttemptOnly: false, maxAttempts: null });
+      failuresOk(c);
       continue;
     }
     if (!EXAM.test(t) && !EXAM.test(c.prompt) && !EXAM.test(c.section)) continue;
@@ -89,9 +132,7 @@ export function readAttempts(ctx: RuleContext): Found<AttemptsValue> | null {
       strictPreferred ??= found(ctx, c, { firstAttemptOnly: true, maxAttempts: 1 }, 'preferred');
       continue;
     }
-    if (REQUIRE.test(t) || (promptAsks && c.answer === 'yes')) {
-      strict ??= found(ctx, c, { firstAttemptOnly: true, maxAttempts: 1 });
-    }
+    if (REQUIRE.test(t) || (promptAsks && c.answer === 'yes') || MUST_SECTION.test(c.section)) firstOnly(c);
   }
   // A first-attempt rule for any Step makes the program first-attempt only.
   return strict ?? lenient ?? strictPreferred;

@@ -1,0 +1,148 @@
+import { messageSchema, CONTENT_SCRIPT_TYPES, type Message, type Reply } from '@/lib/core/schema/messages';
+import { describeIssues, type Profile } from '@/lib/core/schema/profile';
+import type { Backup } from '@/lib/core/schema/backup';
+import type { Fit, Tier } from '@/lib/core/schema/fit';
+import type { PageRecord, Program } from '@/lib/core/schema/program';
+import { mergeSignals, type Conflict } from '@/lib/core/list/merge';
+import { newProgram } from '@/lib/core/list/program-from-page';
+import { programKey } from '@/lib/core/list/program-key';
+import { effectiveTier, evaluate, type FitFn } from '@/lib/core/list/evaluate';
+
+// Message type → repository call. The background is the one writer: every change passes here, is
+// validated here, and is announced to open tabs afterwards.
+
+export interface Repo {
+  getProfile(): Promise<Profile | null>;
+  setProfile(profile: Profile): Promise<void>;
+  listPrograms(): Promise<{ programs: Program[]; skipped: { key: string; error: string }[] }>;
+  getProgram(id: string): Promise<Program | null>;
+  putProgram(program: Program): Promise<void>;
+  updateProgram(id: string, fn: (p: Program) => Program): Promise<Program | null>;
+  removeProgram(id: string): Promise<boolean>;
+  putPage(page: PageRecord): Promise<void>;
+  exportBackup(now: Date): Promise<Backup>;
+  importBackup(input: unknown, mode: 'replace' | 'merge'): Promise<{ ok: true; added: number; replaced: number } | { ok: false; error: string }>;
+  deleteAll(): Promise<void>;
+}
+
+export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
+
+export interface Deps {
+  repo: Repo;
+  fit: FitFn;
+  now: () => Date;
+  /** Called after every change so open badges and popups refresh. */
+  notify: (change: { type: Message['type'] }) => void;
+}
+
+export interface ListedProgram { program: Program; fit: Fit; tier: Tier }
+
+function parseError(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const first = error.issues[0];
+  if (first && first.path[0] === 'type') return 'unknown message type';
+  return `invalid message: ${describeIssues(error as never)}`;
+}
+
+export async function handleMessage(raw: unknown, sender: SenderKind, deps: Deps): Promise<Reply> {
+  try {
+    if (sender === 'foreign') return { ok: false, error: 'messages are accepted only from SmartPick itself' };
+    const parsed = messageSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, error: parseError(parsed.error) };
+    const msg = parsed.data;
+    if (sender === 'content-script' && !CONTENT_SCRIPT_TYPES.has(msg.type)) {
+      return { ok: false, error: `${msg.type} is not allowed from a web page` };
+    }
+    return { ok: true, data: await dispatch(msg, deps) };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+async function dispatch(msg: Message, deps: Deps): Promise<unknown> {
+  const { repo } = deps;
+  const now = deps.now();
+  switch (msg.type) {
+    case 'profile/get':
+      return repo.getProfile();
+    case 'profile/set': {
+      await repo.setProfile(msg.profile);
+      deps.notify(msg);
+      return msg.profile;
+    }
+    case 'list/get': {
+      const [profile, { programs, skipped }] = await Promise.all([repo.getProfile(), repo.listPrograms()]);
+      const items: ListedProgram[] = programs.map((program) => {
+        const fit = evaluate(deps.fit, profile, program.signals, now);
+        return { program, fit, tier: effectiveTier(fit, program.tierOverride) };
+      });
+      return { profileSet: profile !== null, programs: items, skipped };
+    }
+    case 'page/evaluate': {
+      const profile = await repo.getProfile();
+      const fit = evaluate(deps.fit, profile, msg.signals, now);
+      const id = programKey(msg.page.url, msg.signals.specialty?.value ?? null);
+      const saved = await repo.getProgram(id);
+      return {
+        profileSet: profile !== null,
+        fit,
+        saved: saved ? { id: saved.id, tier: effectiveTier(evaluate(deps.fit, profile, saved.signals, now), saved.tierOverride) } : null,
+      };
+    }
+    case 'program/save': {
+      const fresh = newProgram(msg.page, msg.signals, now);
+      let conflicts: Conflict[] = [];
+      let program: Program | null = await repo.updateProgram(fresh.id, (existing) => {
+        const merged = mergeSignals(existing.signals, msg.signals);
+        conflicts = merged.conflicts;
+        return {
+          ...existing,
+          signals: merged.signals,
+          urls: [msg.page.url, ...existing.urls.filter((u) => u !== msg.page.url)].slice(0, 50),
+          state: existing.state ?? fresh.state,
+          specialty: existing.specialty ?? fresh.specialty,
+          updatedAt: now.toISOString(),
+        };
+      });
+      if (!program) {
+        program = fresh;
+        await repo.putProgram(program);
+      }
+      await repo.putPage({ url: msg.page.url, programId: program.id, title: msg.page.title, readAt: now.toISOString(), signals: msg.signals });
+      deps.notify(msg);
+      const profile = await repo.getProfile();
+      const fit = evaluate(deps.fit, profile, program.signals, now);
+      return { program, fit, tier: effectiveTier(fit, program.tierOverride), conflicts };
+    }
+    case 'program/remove': {
+      const removed = await repo.removeProgram(msg.id);
+      if (removed) deps.notify(msg);
+      return { removed };
+    }
+    case 'program/update': {
+      const updated = await repo.updateProgram(msg.id, (p) => ({
+        ...p,
+        ...(msg.patch.tierOverride !== undefined ? { tierOverride: msg.patch.tierOverride } : {}),
+        ...(msg.patch.status !== undefined ? { status: msg.patch.status } : {}),
+        ...(msg.patch.notes !== undefined ? { notes: msg.patch.notes } : {}),
+        ...(msg.patch.name !== undefined ? { name: msg.patch.name } : {}),
+        updatedAt: now.toISOString(),
+      }));
+      if (!updated) throw new Error(`no saved program ${msg.id}`);
+      deps.notify(msg);
+      return updated;
+    }
+    case 'backup/export':
+      return repo.exportBackup(now);
+    case 'backup/import': {
+      const res = await repo.importBackup(msg.backup, 'replace');
+      if (!res.ok) throw new Error(res.error);
+      deps.notify(msg);
+      return { added: res.added, replaced: res.replaced };
+    }
+    case 'data/delete-all': {
+      await repo.deleteAll();
+      deps.notify(msg);
+      return {};
+    }
+  }
+}
