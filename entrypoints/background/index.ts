@@ -1,1 +1,46 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { fit } from '@/lib/core/fit/fit';
+import { CHANGED_NOTICE } from '@/lib/core/schema/messages';
+import { openSmartPickDb } from '@/lib/platform/db';
+import { senderKind } from '@/lib/platform/messaging';
+import { handleMessage, type Deps } from './handlers';
+
+// The one writer: opens the database, answers every message through handlers.ts, and tells open
+// tabs and extension pages when something changed so badges and lists refresh.
+export default defineBackground(() => {
+  const repo = openSmartPickDb();
+  const deps: Deps = {
+    repo: {
+      getProfile: async () => (await repo).getProfile(),
+      setProfile: async (p) => (await repo).setProfile(p),
+      listPrograms: async () => (await repo).listPrograms(),
+      getProgram: async (id) => (await repo).getProgram(id),
+      putProgram: async (p) => (await repo).putProgram(p),
+      updateProgram: async (id, fn) => (await repo).updateProgram(id, fn),
+      removeProgram: async (id) => (await repo).removeProgram(id),
+      putPage: async (p) => (await repo).putPage(p),
+      exportBackup: async (now) => (await repo).exportBackup(now),
+      importBackup: async (input, mode) => (await repo).importBackup(input, mode),
+      deleteAll: async () => (await repo).deleteAll(),
+    },
+    fit,
+    now: () => new Date(),
+    notify: (change) => void notifyAll(change.type),
+  };
+
+  async function notifyAll(cause: string) {
+    const notice = { type: CHANGED_NOTICE, cause };
+    browser.runtime.sendMessage(notice).catch(() => {}); // extension pages (popup, list), if open
+    const tabs = await browser.tabs.query({}).catch(() => []);
+    for (const tab of tabs) {
+      if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, notice).catch(() => {}); // tabs without our script
+    }
+  }
+
+  const origin = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
+    if (message && typeof message === 'object' && (message as { type?: unknown }).type === CHANGED_NOTICE) return false;
+    handleMessage(message, senderKind(sender, browser.runtime.id, origin), deps).then(sendResponse);
+    return true; // answer asynchronously
+  });
+});

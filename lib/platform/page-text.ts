@@ -17,7 +17,10 @@ const MAX_PRECHECK_HEADING_CHARS = 200;
 // NodeFilter constants, inlined so the module never needs a NodeFilter global.
 const SHOW_ELEMENT = 0x1;
 const SHOW_TEXT = 0x4;
+const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
+/** Children of one parent before it is read by index instead of by walker steps. */
+const WIDE = 256;
 
 const enum T {
   Inline,
@@ -144,6 +147,9 @@ class Frame {
   t: T;
   idx: number;
   kids = 0;
+  /** Child nodes seen (text and elements): past WIDE, its children are read by index. */
+  seen = 0;
+  wide = false;
   depth: number;
   /** Nearest open block context (this frame when it is one). */
   ctx: Frame;
@@ -185,6 +191,8 @@ class Frame {
     this.t = t;
     this.idx = idx;
     this.kids = 0;
+    this.seen = 0;
+    this.wide = false;
     this.ctx = parent.ctx;
     this.drop = parent.drop;
     this.chrome = parent.chrome;
@@ -462,10 +470,21 @@ class Reader {
     const rootFrame = new Frame(0);
     rootFrame.el = root;
     stack[0] = rootFrame;
-    const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
+    const sources: Source[] = [new Source(doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT), null, 0)];
     let top = rootFrame;
-    let node = walker.nextNode();
-    while (node !== null && !this.full) {
+    while (!this.full && sources.length > 0) {
+      const src = sources[sources.length - 1]!;
+      const walker = src.walker;
+      let node: Node | null;
+      if (walker === null) node = src.idx < src.list!.length ? src.list![src.idx++]! : null;
+      else if (src.skip) {
+        src.skip = false;
+        node = nextAfterSubtree(walker);
+      } else node = walker.nextNode();
+      if (node === null) {
+        sources.pop();
+        continue;
+      }
       const parent = node.parentNode;
       // Close the elements this node is no longer inside (exit runs while the frame is still on the
       // stack: a closing row needs its own locator).
@@ -473,6 +492,19 @@ class Reader {
         const up = stack[top.depth - 1]!;
         this.exit(top, up);
         top = up;
+      }
+      if (++top.seen > WIDE && !top.wide && walker !== null) {
+        // Tens of thousands of siblings: a walker steps to a next sibling by searching the parent's
+        // child list in some DOMs (happy-dom), which is quadratic. Read this parent's remaining
+        // children by index, and resume the walker after its subtree.
+        top.wide = true;
+        const list = (top.el as Element).childNodes;
+        const at = Array.prototype.indexOf.call(list, node);
+        if (at >= 0) {
+          walker.currentNode = top.el;
+          src.skip = true;
+          sources.push(new Source(null, list, at + 1));
+        }
       }
       if (node.nodeType === TEXT_NODE) {
         if (!top.drop) {
@@ -487,23 +519,16 @@ class Reader {
             ctx.text = data;
           }
         }
-        node = walker.nextNode();
         continue;
       }
+      if (node.nodeType !== ELEMENT_NODE) continue;
       top = this.enter(node as Element, top);
+      const current = sources[sources.length - 1]!;
       if (top.drop) {
         // Skip the subtree: script bodies, svg paths and option lists are never read.
-        node = null;
-        for (;;) {
-          const s = walker.nextSibling();
-          if (s) {
-            node = s;
-            break;
-          }
-          if (!walker.parentNode()) break;
-        }
-      } else {
-        node = walker.nextNode();
+        if (current.walker) current.skip = true;
+      } else if (current.walker === null && node.firstChild) {
+        sources.push(new Source(doc.createTreeWalker(node, SHOW_ELEMENT | SHOW_TEXT), null, 0));
       }
     }
     for (;;) {
@@ -512,6 +537,25 @@ class Reader {
       if (!up) break;
       top = up;
     }
+  }
+}
+
+/** Where the next node comes from: a TreeWalker over a subtree, or a wide parent's child list. */
+class Source {
+  skip = false;
+  constructor(
+    readonly walker: TreeWalker | null,
+    readonly list: NodeListOf<ChildNode> | null,
+    public idx: number,
+  ) {}
+}
+
+/** The walker's next node outside the current node's subtree, or null past the walker's root. */
+function nextAfterSubtree(walker: TreeWalker): Node | null {
+  for (;;) {
+    const s = walker.nextSibling();
+    if (s) return s;
+    if (!walker.parentNode()) return null;
   }
 }
 

@@ -111,12 +111,13 @@ const GENRE_CUES: Cue[] = [
   // Advice articles and blog posts: reading time, bylines, tables of contents, share buttons.
   ...cues('article', [
     /\b\d+[- ]min(?:ute)?s?\s+read\b/i,
-    /^(?:By|Written by|Reviewed by|Edited by|Posted by) (?:Dr\. )?[A-Z][a-z]+(?: [A-Z][a-z.]+){1,2}\b/m,
+    /^(?:By|Written by|Reviewed by|Edited by|Posted by) (?:Dr\. )?[A-Z][a-z]+(?: [A-Z][a-z.]+){1,2}(?:,? (?:MD|DO|PhD|MPH|RN|Staff Writer|Contributor))?(?: ?[|·•,].{0,60})?$/m,
     /^by (?:the )?[a-z][\w.' -]{2,40}(?:team|staff|editors?|editorial(?: board| team)?|desk)\b/im,
     /\b(?:table of contents|article contents|key takeaways)\b/i,
     /\bin this (?:article|guide|post|blog)\b/i,
     /\brelated (?:posts|articles|stories|reading)\b/i,
-    /\bshare this (?:article|story|post|page)\b|\bshare on (?:facebook|twitter|linkedin|x)\b/i,
+    // Not "share this page": hospital CMSs put share buttons on every page.
+    /\bshare this (?:article|story|post)\b/i,
     /\bleave a (?:comment|reply)\b|\bsubscribe to (?:our )?newsletter\b/i,
     /^(?:conclusion|final thoughts|(?:the )?bottom line)$/im,
     /\b(?:list of|top \d+|best \d+|\d+ best) [\w -]{0,40}\bprograms\b|\bimg[- ]friendly\b/i,
@@ -127,28 +128,33 @@ const GENRE_CUES: Cue[] = [
     /\b(?:media|press) (?:contacts?|inquiries|relations)\b/i,
     /\bpress release\b|\bmore news\b/i,
     /^#{3}$|^-30-$/m,
-    /^About [A-Z][\w.'&, -]{2,60}:/m,
+    // Boilerplate closing a press release: "About Metro General: Metro General Hospital is a 600-bed…"
+    /^About [A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*)*:? .{0,60}\b(?:is|are) (?:a|an|the|one)\b/m,
     /\b(?:the (?:hospital|health system|university|medical center|school) announced|announced today)\b/i,
   ]),
   // Forum and social threads.
   ...cues('forum', [
-    /\b\d[\d,.]*k? (?:posts|replies|views|comments|points|upvotes|reactions|messages)\b/i,
+    // Not bare "10 points": score talk ("within 10 points") is everywhere on program pages.
+    /\b\d[\d,.]*k? (?:posts|replies|views|comments|upvotes|reactions)\b|\b\d+ points? [·•|]/i,
     /\b(?:reply|quote|like|share|save|report|award)\b[\s·•|]+(?:reply|quote|like|share|save|report|award)\b/i,
     /\bposted by u\/|(?:^|\s)u\/[A-Za-z0-9_-]{3,}|(?:^|\s)r\/[A-Za-z0-9_]{3,}/,
-    /\bjoined:? (?:[A-Z][a-z]{2} \d|\d{4})|\b(?:junior|senior|new|active) member\b/,
-    /\blog in or register to (?:reply|post)\b|\bpost reply\b|\boriginal poster\b|\bthread starter\b|(?:^|[\s·])OP(?:[\s·]|$)/m,
+    /\bJoined:? (?:[A-Z][a-z]{2} \d|\d{4})|\b(?:Junior|Senior|New|Active|Well-known) Member\b/,
+    /\blog in or register to (?:reply|post)\b|\bpost reply\b|\boriginal poster\b|\bthread starter\b|[·•|] ?OP ?[·•|]/,
     /\b\d+\s?(?:y|yr|years?|mo|months?|d|days?|h|hours?) ago\b/i,
   ]),
   // Job posts for attending physicians: hiring verbs, board status, employer boilerplate, pay.
   ...cues('job', [
-    /\b(?:is|are) (?:seeking|recruiting|hiring)\b|\bseeks an?\b|\bnow hiring\b|\bwe(?:'re| are) hiring\b/i,
-    /\bBC\/BE\b|\bboard[- ]certified (?:or|\/) (?:board[- ])?eligible\b|\ban? board[- ]certified\b/i,
+    // Hiring a physician, not "the program is seeking applicants who…".
+    /\b(?:is|are|seeks|seeking|recruiting|hiring) (?:an? |two |experienced |additional )?(?:BC\/BE|board[- ]certified|full[- ]time|part[- ]time|(?:[\w-]+ )?(?:physicians?|hospitalists?|internists?|pediatricians?|psychiatrists?|surgeons?|nocturnists?))\b|\bnow hiring\b|\bwe(?:'re| are) hiring\b/i,
+    /\bBC\/BE\b|\bboard[- ]certified (?:or|\/) (?:board[- ])?eligible\b/i,
     /\bequal (?:employment )?opportunity(?:\/affirmative action)? employer\b|\bEOE\b/i,
     /\b(?:sign(?:ing|-on)|retention|productivity|commencement) bonus\b/i,
     /\b(?:student )?loan repayment\b/i,
     /\b(?:employment|job|position) type\b|\breference #|\breq(?:uisition)?\.? ?(?:id|#|number)\b|\bjob (?:id|number|code)\b/i,
     /\bapply for this (?:job|position|opportunity)\b|\bsimilar jobs\b|\bjob (?:details|description)\b/i,
-    /\binterested (?:candidates|physicians|applicants) (?:should|may|can|please)\b|\bposition (?:highlights|summary|overview|details)\b|\bthis (?:position|role) (?:offers|includes|is)\b/i,
+    // Programs ask for a personal statement, employers for a cover letter.
+    /\b(?:cv|curriculum vitae|resume) and cover letter\b|\bcover letter and (?:cv|curriculum vitae|resume)\b/i,
+    /\bposition (?:highlights|summary|overview|details)\b|\bthis (?:position|role) (?:offers|includes)\b/i,
     /\b(?:physician|provider) recruit(?:ment|er|ing)\b/i,
     /\b(?:seven|\d+)[- ]on[\s/,-]+(?:seven|\d+)[- ]off\b/i,
     /\bj-?1 (?:visa )?waiver (?:candidates|eligible|approved|position|site)\b/i,
@@ -164,13 +170,14 @@ const GENRE_CUES: Cue[] = [
   ]),
   // Test prep.
   ...cues('prep', [
+    // A program's benefits page may list a QBank subscription; alone it is one cue.
     /\bq-?bank\b|\bquestion bank\b|\b[\d,]{3,} (?:board-style |practice |exam-style )?questions\b/i,
-    /\bself[- ]assessments?\b/i,
-    /\benrol(?:l|ling)? (?:now|today)\b|\benroll in (?:the|our)\b/i,
+    /\b(?:full[- ]length|nbme|uworld) (?:self[- ])?assessments?\b/i,
+    /\benrol(?:l|ling)? (?:now|today)\b|\benroll in (?:the|our)\b|\badd to cart\b/i,
     /\bpass guarantee\b|\bmoney[- ]back\b|\bfree trial\b|\brepeat the course\b/i,
-    /\b(?:live|online|video) (?:lectures|review|classes|course)\b/i,
+    /\blive (?:online )?(?:lectures|classes|review)\b/i,
     /\bour students (?:average|score|scored|matched|pass)\b/i,
-    /\bstudy plan\b|\bhigh[- ]yield\b|\btutoring\b/i,
+    /\$\s?[\d,]+(?:\.\d{2})? for the (?:full |entire )?course\b|\b(?:two|three|four|\d) (?:monthly )?payments of\b/i,
   ]),
   // Consultancies and coaching services selling help with the Match.
   ...cues('service', [
@@ -179,21 +186,24 @@ const GENRE_CUES: Cue[] = [
     /\bmock interviews?\b/i,
     /\b(?:our|match|premium) packages?\b|\bpackages? (?:include|includes|start)\b/i,
     /\bnot affiliated with\b/i,
-    /\bour (?:clients|advisors|consultants|mentors|coaches)\b|\bwe help (?:you|imgs|international|physicians|doctors|applicants)\b/i,
+    /\bour (?:clients|consultants|coaches)\b|\bwe help (?:imgs|international|physicians|doctors|applicants)\b/i,
     /\b(?:tailored|personali[sz]ed|custom) (?:program|residency) list\b|\bsuccess stories\b/i,
   ]),
   // A medical school advising its own students about the Match in general.
   ...cues('advising', [
     /\b(?:office of )?student affairs\b/i,
     /\b(?:third|fourth)[- ]year (?:medical )?students\b|\bMS[34]s?\b/,
-    /\byour (?:career |faculty |specialty )?advis[oe]rs?\b|\bcareer advis(?:ing|ors?)\b/i,
+    // Not "your faculty advisor": residents have those too.
+    /\byour (?:career|specialty|dean'?s|medical school) advis[oe]rs?\b|\bcareer advis(?:ing|ors?)\b/i,
     /\bmatch week\b/i,
-    /\bmost students\b|\bstudents (?:should|apply|who need)\b/i,
+    // Not "visiting students should apply through VSLO", which program pages say.
+    /\bmost students\b|\bstudents (?:who need a visa|apply to \d+)\b/i,
   ]),
   // Directories and search results.
   ...cues('directory', [
-    /\bshowing \d+\s*(?:[-–]|to)\s*\d+ of \d+\b|\b\d+ (?:results|programs found)\b/i,
-    /\bsearch (?:results|programs|the directory)\b|\bfilter by\b|\bsearch [\w ]{0,30}programs by\b/i,
+    // Weak: data tables on program pages print "Showing 1 to 10 of 12 entries" too.
+    /\bshowing \d+\s*(?:[-–]|to)\s*\d+ of \d+\b|\b\d+ programs found\b/i,
+    /\bsearch (?:results|programs|the directory)\b|\bfilter by\b|\bsearch [\w ]{0,40}programs by\b/i,
   ]),
 ];
 

@@ -1,0 +1,92 @@
+import { describe, expect, test } from 'vitest';
+import { pageTextFromLines } from '../../../../../lib/core/page-text';
+import { extractSignals } from '../../../../../lib/core/signals';
+import { toLabels } from '../../../../../lib/core/signals/labels';
+
+// Graduation-year limits as programs phrase them (our own sentences, to the patterns of
+// shared/FACTS.md), labelled per shared/corpus/README.md: a hard limit, even with an exception, is
+// { maxYears } or { earliestYear } as written; preferences and descriptions of residents are null.
+
+const URL = 'https://www.example-hospital.org/gme/internal-medicine/faq';
+const TITLE = 'FAQ | Internal Medicine Residency | Example Hospital';
+const read = (lines: string[]) => extractSignals(pageTextFromLines(['We accept applications through ERAS only.', ...lines], URL, TITLE));
+const yog = (lines: string[]) => toLabels(read(lines)).yog;
+
+describe('years since graduation', () => {
+  test.each<[string, string[], number]>([
+    ['"within three years of graduation"', ['Applicants must be within three years of graduation.'], 3],
+    ['"within 3 years of starting training"', ['You must have graduated within 3 years of starting training with us.'], 3],
+    ['"five (5) years"', ['Applicants must have graduated within the past five (5) years.'], 5],
+    ['"in the last 5 years" from medical school', ['Candidates must have graduated from medical school in the last 5 years.'], 5],
+    ['"graduation within … is required"', ['Graduation within the past 4 years is required.'], 4],
+    ['"up to 5 years out of medical school"', ['We accept graduates up to 5 years out of medical school.'], 5],
+    ['"more than 5 years … will not be considered"', ['Graduates who are more than 5 years out of medical school will not be considered.'], 5],
+    ['"5 years maximum" as a label value', ['Time since graduation :: 5 years maximum'], 5],
+    ['"maximum of two years" since graduation', ['A maximum of two years since graduation is allowed.'], 2],
+    ['"recent graduates (within 2 years) only"', ['- Recent graduates (within 2 years) only'], 2],
+    ['YOG label', ['YOG :: within 3 years'], 3],
+    ['question asks the cut-off, answer gives years', ['Is there a year of graduation cutoff? || Yes, 5 years.'], 5],
+    ['question asks how recent', ['How recently must I have graduated? || Within 3 years.'], 3],
+    ['"no more than … since graduation unless" (hedged hard limit)', ['No more than 5 years since graduation unless you have been in continuous clinical practice.'], 5],
+    ['"less than 4 years since graduation"', ['Applicants must be less than 4 years since graduation.'], 4],
+  ])('%s', (_name, lines, maxYears) => {
+    expect(yog(lines)).toEqual({ maxYears });
+  });
+});
+
+describe('earliest graduation year', () => {
+  test.each<[string, string[], number]>([
+    ['a date', ['Applicants must have graduated after June 30, 2023.'], 2023],
+    ['"2019 or later graduates"', ['We consider 2019 or later graduates.'], 2019],
+    ['a range of years', ['We accept graduates from 2019 to 2024.'], 2019],
+    ['a range with a dash', ['Graduation year 2020–2025 only.'], 2020],
+    ['"YOG 2020 or after"', ['- YOG 2020 or after'], 2020],
+    ['label then "or later"', ['Year of graduation :: 2021 or later'], 2021],
+    ['"no earlier than"', ['Applicants must have graduated no earlier than 2020.'], 2020],
+    ['"graduated before … not eligible"', ['Applicants who graduated before 2018 are not eligible.'], 2018],
+    ['"medical school graduation in 2020 or later"', ['Medical school graduation in 2020 or later is required.'], 2020],
+  ])('%s', (_name, lines, earliestYear) => {
+    expect(yog(lines)).toEqual({ earliestYear });
+  });
+});
+
+describe('not a limit', () => {
+  test.each<[string, string[]]>([
+    ['no cut-off, preferred window', ['There is no cut-off for year of graduation, but graduates within five years are preferred.']],
+    ['preferred', ['We prefer graduates within the last 5 years.']],
+    ['encouraged', ['Recent graduates (within 3 years) are encouraged to apply.']],
+    ['residents described', ['Most of our residents graduated within the past 3 years.']],
+    ['residents range of years', ['Our current residents graduated between 2015 and 2022.']],
+    ['our graduates since a year', ['Since 2015, 100% of our graduates have passed the ABIM exam.']],
+    ['three-year program', ['This is a three-year program for medical school graduates.']],
+    ['letters within six months', ['Letters of recommendation must be written within the last six months.']],
+    ['clinical experience recency', ['Clinical experience within the last 2 years is required of all graduates.']],
+    ['a condition on recent graduation', ['US clinical experience is required if you graduated more than 2 years ago.']],
+    ['program history', ['The program was founded in 1998 and has graduated over 300 residents.']],
+    ['no limit', ['We have no limit on years since graduation.']],
+    ['no limit as a label value', ['Years since graduation :: No limit']],
+    ['bare no to a cut-off question', ['Is there a year of graduation cutoff? || No.']],
+    ['no, but preferred', ['Is there a year of graduation cutoff? || No, but we prefer graduates within 5 years.']],
+    ['ECFMG certification timing', ['ECFMG certification must be obtained within 1 year of graduation from the program.']],
+    ['visa years', ['Residents on a J-1 visa may stay up to 7 years.']],
+    ['Step 3 timing', ['Graduates of our program take Step 3 within 2 years.']],
+  ])('%s', (_name, lines) => {
+    expect(yog(lines)).toBeNull();
+  });
+});
+
+describe('strength, hedging and evidence', () => {
+  test('a limit with an exception is hedged and still labelled', () => {
+    const s = read(['No more than 5 years since graduation unless you have been in continuous clinical practice.']);
+    expect(s.yog).toMatchObject({ value: { maxYears: 5 }, hedged: true });
+  });
+  test('a preference is kept as a preference', () => {
+    const s = read(['We prefer graduates within the last 5 years.']);
+    expect(s.yog).toMatchObject({ value: { maxYears: 5 }, strength: 'preferred' });
+    expect(s.yog?.hedged).toBeUndefined();
+  });
+  test('evidence quotes the sentence', () => {
+    const s = read(['Application requirements || ERAS only. Applicants must be within three years of graduation.']);
+    expect(s.yog?.evidence.quote).toBe('Applicants must be within three years of graduation.');
+  });
+});
