@@ -1,0 +1,538 @@
+import 'fake-indexeddb/auto'; // idb checks `instanceof IDBRequest` etc. against the globals
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { BACKUP_FORMAT, BACKUP_VERSION } from '../../../lib/core/schema/backup';
+import { profileSchema, type Profile } from '../../../lib/core/schema/profile';
+import { pageRecordSchema, programSchema, type Program } from '../../../lib/core/schema/program';
+import { LATEST_DB_VERSION } from '../../../lib/core/migrations/index';
+import { DB_VERSION, InvalidRecordError, openSmartPickDb, type CorruptRecord, type OpenOptions, type SmartPickDb } from '../../../lib/platform/db';
+import v1 from '../../fixtures/db/v1.json';
+import v2 from '../../fixtures/db/v2.json';
+import { makePage, makeProgram, minutesAfterStart } from '../../fixtures/programs';
+
+const NAME = 'smartpick';
+const NOW = new Date('2026-01-15T12:00:00.000Z');
+
+const profile: Profile = profileSchema.parse({
+  step1: { result: 'pass', score: null, attempts: 1 },
+  step2ck: { score: 232, attempts: 1 },
+  graduationYear: 2022,
+  visa: 'j1',
+  usce: { months: 4, handsOn: true },
+  specialties: ['internal-medicine'],
+});
+
+// ---- raw IndexedDB, for what the repository must never do itself (old versions, corrupt rows) ----
+
+function req<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = tx.onabort = () => reject(tx.error);
+  });
+}
+
+function openRaw(factory: IDBFactory, version?: number, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+  const request = factory.open(NAME, version);
+  if (upgrade) request.onupgradeneeded = () => upgrade(request.result);
+  return req(request);
+}
+
+/** Database version 1 exactly as the v1 code laid it out, filled with tests/fixtures/db/v1.json. */
+async function writeV1(factory: IDBFactory, fixture: { profile: unknown; programs: unknown[]; pages: unknown[] }): Promise<void> {
+  const db = await openRaw(factory, 1, (d) => {
+    d.createObjectStore('profile');
+    d.createObjectStore('programs', { keyPath: 'id' });
+    d.createObjectStore('pages', { keyPath: 'url' }).createIndex('by-program', 'programId');
+  });
+  const tx = db.transaction(['profile', 'programs', 'pages'], 'readwrite');
+  if (fixture.profile !== null) tx.objectStore('profile').put(fixture.profile, 'me');
+  for (const p of fixture.programs) tx.objectStore('programs').put(p);
+  for (const p of fixture.pages) tx.objectStore('pages').put(p);
+  await done(tx);
+  db.close();
+}
+
+/** Writes a value straight into a store of the current database, bypassing every check. */
+async function writeRaw(factory: IDBFactory, store: string, value: unknown, key?: IDBValidKey): Promise<void> {
+  const db = await openRaw(factory);
+  const tx = db.transaction(store, 'readwrite');
+  tx.objectStore(store).put(value, key);
+  await done(tx);
+  db.close();
+}
+
+// ---- per test: a fresh in-memory IndexedDB and a record of corruption reports ----
+
+let factory: IDBFactory;
+let reports: CorruptRecord[];
+let opened: SmartPickDb[];
+const options = (): OpenOptions => ({ onCorrupt: (r) => reports.push(r) });
+async function open(): Promise<SmartPickDb> {
+  const db = await openSmartPickDb(factory, NAME, options());
+  opened.push(db);
+  return db;
+}
+
+beforeEach(() => {
+  factory = new IDBFactory();
+  reports = [];
+  opened = [];
+});
+afterEach(() => {
+  for (const db of opened) db.close();
+});
+
+async function seed(db: SmartPickDb, n: number): Promise<Program[]> {
+  const programs = Array.from({ length: n }, (_, i) => makeProgram(i));
+  await Promise.all(programs.map((p) => db.putProgram(p)));
+  return programs;
+}
+
+const newestFirst = (ps: Program[]) => [...ps].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
+
+describe('opening', () => {
+  test('the database version is the last migration step', () => {
+    expect(DB_VERSION).toBe(LATEST_DB_VERSION);
+  });
+
+  test('a new database has every store and index at the current version', async () => {
+    (await open()).close();
+    const db = await openRaw(factory);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['pages', 'profile', 'programs']);
+    const tx = db.transaction(['programs', 'pages']);
+    expect([...tx.objectStore('programs').indexNames]).toEqual(['by-updated']);
+    expect(tx.objectStore('programs').keyPath).toBe('id');
+    expect([...tx.objectStore('pages').indexNames]).toEqual(['by-program']);
+    expect(tx.objectStore('pages').keyPath).toBe('url');
+    db.close();
+  });
+
+  test('without a factory it uses the global indexedDB', async () => {
+    const name = 'smartpick-global-test';
+    const db = await openSmartPickDb(undefined, name, options());
+    await db.putProgram(makeProgram(1));
+    expect((await db.getProgram(makeProgram(1).id))?.name).toBe(makeProgram(1).name);
+    db.close();
+    await req(indexedDB.deleteDatabase(name));
+  });
+
+  test('an open connection steps aside when a newer version needs to upgrade', async () => {
+    await open();
+    const newer = await openRaw(factory, DB_VERSION + 1);
+    expect(newer.version).toBe(DB_VERSION + 1);
+    newer.close();
+  });
+});
+
+describe('upgrade from version 1', () => {
+  test('every v1 record survives, parses, and matches the v2 fixture', async () => {
+    await writeV1(factory, v1);
+    const db = await open();
+
+    expect(await db.getProfile()).toEqual(profileSchema.parse(v1.profile));
+    const { programs, skipped } = await db.listPrograms();
+    expect(skipped).toEqual([]);
+    expect(programs).toHaveLength(v1.programs.length);
+    for (const expected of v2.programs) {
+      const p = await db.getProgram(expected.id);
+      expect(p).toEqual(programSchema.parse(expected));
+      expect(p?.updatedAt).toBe(expected.addedAt);
+      expect(p?.notes).toBe('');
+      expect(p?.status).toBe('considering');
+    }
+    const pages = (await Promise.all(v1.programs.map((p) => db.pagesFor(p.id)))).flat();
+    expect(pages.sort((a, b) => a.url.localeCompare(b.url))).toEqual(
+      v1.pages.map((p) => pageRecordSchema.parse(p)).sort((a, b) => a.url.localeCompare(b.url)),
+    );
+    expect(reports).toEqual([]);
+  });
+
+  test('the stored records are migrated in place, not only patched on read', async () => {
+    await writeV1(factory, v1);
+    (await open()).close();
+    const raw = await openRaw(factory);
+    const stored = await req(raw.transaction('programs').objectStore('programs').getAll());
+    raw.close();
+    expect(stored.sort((a, b) => a.id.localeCompare(b.id))).toEqual([...v2.programs].sort((a, b) => a.id.localeCompare(b.id)));
+  });
+
+  test('the new index orders migrated records by their backfilled updatedAt', async () => {
+    await writeV1(factory, v1);
+    const db = await open();
+    const recent = await db.recentPrograms(2);
+    const expected = [...v2.programs].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 2);
+    expect(recent.map((p) => p.id)).toEqual(expected.map((p) => p.id));
+  });
+
+  test('a corrupt v1 record does not stop the upgrade; it is skipped and reported on read', async () => {
+    await writeV1(factory, { ...v1, programs: [...v1.programs, { id: 'junk', name: 42 }] });
+    const db = await open();
+    const { programs, skipped } = await db.listPrograms();
+    expect(programs).toHaveLength(v1.programs.length);
+    expect(skipped.map((s) => s.key)).toEqual(['junk']);
+    expect(skipped[0]?.error).toMatch(/^name: /);
+  });
+});
+
+describe('profile', () => {
+  test('null until set, then read back parsed', async () => {
+    const db = await open();
+    expect(await db.getProfile()).toBeNull();
+    await db.setProfile(profile);
+    expect(await db.getProfile()).toEqual(profile);
+  });
+
+  test('an invalid profile is refused before writing, naming the field', async () => {
+    const db = await open();
+    await db.setProfile(profile);
+    const bad = { ...profile, step2ck: { score: 400, attempts: 1 } };
+    await expect(db.setProfile(bad)).rejects.toThrow(InvalidRecordError);
+    await expect(db.setProfile(bad)).rejects.toThrow(/^profile\.step2ck\.score: /);
+    expect(await db.getProfile()).toEqual(profile);
+  });
+
+  test('a corrupt stored profile reads as null and is reported', async () => {
+    const db = await open();
+    await writeRaw(factory, 'profile', { visa: 'sometimes' }, 'me');
+    expect(await db.getProfile()).toBeNull();
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ store: 'profile', key: 'me' });
+  });
+});
+
+describe('programs', () => {
+  test('1,000 programs are saved and listed, most recently updated first', async () => {
+    const db = await open();
+    const saved = await seed(db, 1000);
+    const { programs, skipped } = await db.listPrograms();
+    expect(skipped).toEqual([]);
+    expect(programs).toHaveLength(1000);
+    expect(programs).toEqual(newestFirst(saved));
+  });
+
+  test('getProgram returns the saved program, null when there is none', async () => {
+    const db = await open();
+    const [p] = await seed(db, 3);
+    expect(await db.getProgram(p!.id)).toEqual(p);
+    expect(await db.getProgram('acgme:0000000000')).toBeNull();
+  });
+
+  test('an invalid program is refused before writing, naming the field', async () => {
+    const db = await open();
+    const bad = makeProgram(1, { urls: ['not a url'] });
+    await expect(db.putProgram(bad)).rejects.toThrow(/^program\.urls\[0\]: must be a web address/);
+    expect((await db.listPrograms()).programs).toEqual([]);
+  });
+
+  test('dates are stored in one format so the by-updated index sorts them as times', async () => {
+    const db = await open();
+    await db.putProgram(makeProgram(1, { updatedAt: '2025-09-01T10:00:00+02:00' }));
+    expect((await db.getProgram(makeProgram(1).id))?.updatedAt).toBe('2025-09-01T08:00:00.000Z');
+  });
+
+  test('recentPrograms reads the newest few through the index', async () => {
+    const db = await open();
+    const saved = await seed(db, 30);
+    expect(await db.recentPrograms(5)).toEqual(newestFirst(saved).slice(0, 5));
+    expect(await db.recentPrograms(0)).toEqual([]);
+  });
+
+  test('a corrupt record is skipped and reported; the rest are listed', async () => {
+    const db = await open();
+    const saved = await seed(db, 20);
+    await writeRaw(factory, 'programs', { ...makeProgram(99), urls: [] });
+    await writeRaw(factory, 'programs', { id: 'acgme:bad', name: '', signals: 'none' });
+
+    const { programs, skipped } = await db.listPrograms();
+    expect(programs).toEqual(newestFirst(saved));
+    expect(skipped.map((s) => s.key).sort()).toEqual(['acgme:bad', makeProgram(99).id].sort());
+    expect(skipped.find((s) => s.key === makeProgram(99).id)?.error).toMatch(/^urls: /);
+    expect(reports.map((r) => r.store)).toEqual(['programs', 'programs']);
+
+    expect(await db.getProgram('acgme:bad')).toBeNull();
+    expect((await db.recentPrograms(100)).length).toBe(20);
+    expect((await db.exportBackup(NOW)).programs).toHaveLength(20);
+  });
+});
+
+describe('updateProgram', () => {
+  test('applies the change and returns the stored program', async () => {
+    const db = await open();
+    const [p] = await seed(db, 1);
+    const at = minutesAfterStart(5000);
+    const updated = await db.updateProgram(p!.id, (x) => ({ ...x, notes: 'Interview 3 Dec', status: 'interview', updatedAt: at }));
+    expect(updated).toEqual({ ...p, notes: 'Interview 3 Dec', status: 'interview', updatedAt: at });
+    expect(await db.getProgram(p!.id)).toEqual(updated);
+  });
+
+  test('null for a missing or unreadable program, which then can be overwritten', async () => {
+    const db = await open();
+    expect(await db.updateProgram('acgme:0000000000', (x) => x)).toBeNull();
+    await writeRaw(factory, 'programs', { id: 'acgme:1400000000', name: 7 });
+    expect(await db.updateProgram('acgme:1400000000', (x) => x)).toBeNull();
+    expect(reports).toHaveLength(1);
+    await db.putProgram(makeProgram(0));
+    expect(await db.getProgram('acgme:1400000000')).toEqual(makeProgram(0));
+  });
+
+  test('an invalid result, a changed id or a throwing fn writes nothing', async () => {
+    const db = await open();
+    const [p] = await seed(db, 1);
+    await expect(db.updateProgram(p!.id, (x) => ({ ...x, name: '' }))).rejects.toThrow(/^program\.name: must not be empty/);
+    await expect(db.updateProgram(p!.id, (x) => ({ ...x, id: 'other' }))).rejects.toThrow(/^program\.id: /);
+    await expect(
+      db.updateProgram(p!.id, () => {
+        throw new Error('no');
+      }),
+    ).rejects.toThrow('no');
+    expect(await db.getProgram(p!.id)).toEqual(p);
+    expect(await db.getProgram('other')).toBeNull();
+  });
+});
+
+describe('two connections at once (background and popup)', () => {
+  test('500 different programs saved from each are all kept', async () => {
+    const [a, b] = await Promise.all([open(), open()]);
+    const fromA = Array.from({ length: 500 }, (_, i) => makeProgram(i));
+    const fromB = Array.from({ length: 500 }, (_, i) => makeProgram(500 + i));
+    await Promise.all([...fromA.map((p) => a.putProgram(p)), ...fromB.map((p) => b.putProgram(p))]);
+    for (const db of [a, b, await open()]) {
+      const { programs } = await db.listPrograms();
+      expect(programs).toEqual(newestFirst([...fromA, ...fromB]));
+    }
+  });
+
+  test('concurrent updates of the same program lose nothing', async () => {
+    const [a, b] = await Promise.all([open(), open()]);
+    const [p] = await seed(a, 1);
+    const append = (token: string) => (x: Program): Program => ({ ...x, notes: `${x.notes}${token};` });
+    const rounds = 40;
+    await Promise.all([
+      ...Array.from({ length: rounds }, (_, k) => a.updateProgram(p!.id, append(`a${k}`))),
+      ...Array.from({ length: rounds }, (_, k) => b.updateProgram(p!.id, append(`b${k}`))),
+      a.updateProgram(p!.id, (x) => ({ ...x, status: 'applied' })),
+      b.updateProgram(p!.id, (x) => ({ ...x, tierOverride: 'safety' })),
+    ]);
+    const final = await a.getProgram(p!.id);
+    const tokens = final!.notes.slice(p!.notes.length).split(';').filter(Boolean);
+    expect(tokens.sort()).toEqual([...Array.from({ length: rounds }, (_, k) => `a${k}`), ...Array.from({ length: rounds }, (_, k) => `b${k}`)].sort());
+    expect(final!.status).toBe('applied');
+    expect(final!.tierOverride).toBe('safety');
+  });
+});
+
+describe('pages', () => {
+  test('pagesFor lists a program’s pages; a corrupt page is skipped and reported', async () => {
+    const db = await open();
+    const p = makeProgram(1, { urls: [makeProgram(1).urls[0]!, 'https://gme.example.org/im/faq'] });
+    await db.putProgram(p);
+    const first = makePage(p);
+    const faq = makePage(p, { url: 'https://gme.example.org/im/faq', title: 'FAQ' });
+    await db.putPage(first);
+    await db.putPage(faq);
+    await db.putPage(makePage(makeProgram(2)));
+    await writeRaw(factory, 'pages', { url: 'https://gme.example.org/im/broken', programId: p.id, title: 5 });
+    const pages = await db.pagesFor(p.id);
+    expect(pages.sort((x, y) => x.url.localeCompare(y.url))).toEqual([faq, first].sort((x, y) => x.url.localeCompare(y.url)));
+    expect(reports).toMatchObject([{ store: 'pages', key: 'https://gme.example.org/im/broken' }]);
+  });
+
+  test('an invalid page is refused, naming the field', async () => {
+    const db = await open();
+    await expect(db.putPage({ ...makePage(makeProgram(1)), url: 'nope' })).rejects.toThrow(/^page\.url: must be a web address/);
+  });
+
+  test('removeProgram deletes its pages, but keeps (and moves) a page another program still lists', async () => {
+    const db = await open();
+    const shared = 'https://gme.example.org/img-faq';
+    const p = makeProgram(1, { urls: [makeProgram(1).urls[0]!, shared] });
+    const other = makeProgram(2, { urls: [makeProgram(2).urls[0]!, shared] });
+    await db.putProgram(p);
+    await db.putProgram(other);
+    await db.putPage(makePage(p));
+    await db.putPage(makePage(p, { url: shared }));
+    await db.putPage(makePage(other));
+
+    expect(await db.removeProgram(p.id)).toBe(true);
+    expect(await db.getProgram(p.id)).toBeNull();
+    expect(await db.pagesFor(p.id)).toEqual([]);
+    expect((await db.pagesFor(other.id)).map((x) => x.url).sort()).toEqual([other.urls[0], shared].sort());
+    expect((await db.exportBackup(NOW)).pages.map((x) => x.url)).not.toContain(p.urls[0]);
+    expect(await db.removeProgram(p.id)).toBe(false);
+  });
+});
+
+describe('backup', () => {
+  async function filled(): Promise<SmartPickDb> {
+    const db = await open();
+    await db.setProfile(profile);
+    const programs = await seed(db, 12);
+    for (const p of programs.slice(0, 6)) await db.putPage(makePage(p));
+    return db;
+  }
+
+  test('export is one versioned envelope that parses', async () => {
+    const db = await filled();
+    const backup = await db.exportBackup(NOW);
+    expect(backup).toMatchObject({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: NOW.toISOString(), profile });
+    expect(backup.programs).toHaveLength(12);
+    expect(backup.pages).toHaveLength(6);
+  });
+
+  test('a good import round-trips an export (as an object or as the file’s JSON text)', async () => {
+    const source = await filled();
+    const backup = await source.exportBackup(NOW);
+
+    const target = await openSmartPickDb(new IDBFactory(), NAME, options());
+    opened.push(target);
+    await target.putProgram(makeProgram(500)); // replaced away
+    expect(await target.importBackup(JSON.stringify(backup), 'replace')).toEqual({ ok: true, added: 12, replaced: 0, kept: 0 });
+    expect(await target.exportBackup(NOW)).toEqual(backup);
+
+    expect(await target.importBackup(backup, 'replace')).toEqual({ ok: true, added: 0, replaced: 12, kept: 0 });
+    expect(await target.exportBackup(NOW)).toEqual(backup);
+  });
+
+  test('replace with an empty file leaves an empty database', async () => {
+    const db = await filled();
+    const empty = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: NOW.toISOString(), profile: null, programs: [], pages: [] };
+    expect(await db.importBackup(empty, 'replace')).toEqual({ ok: true, added: 0, replaced: 0, kept: 0 });
+    expect(await db.exportBackup(NOW)).toEqual(empty);
+  });
+
+  test('merge adds new programs, keeps the copy updated last, and keeps the saved profile', async () => {
+    const db = await filled();
+    const backup = await db.exportBackup(NOW);
+    const later = minutesAfterStart(10_000);
+    const earlier = minutesAfterStart(-10_000);
+    await db.updateProgram(backup.programs[0]!.id, (p) => ({ ...p, notes: 'newer here', updatedAt: later }));
+    const file = {
+      ...backup,
+      profile: { ...profile, graduationYear: 2015 },
+      programs: [
+        { ...backup.programs[0]!, notes: 'older in file' }, // saved copy is newer: kept
+        { ...backup.programs[1]!, notes: 'newer in file', updatedAt: later }, // file newer: replaced
+        { ...backup.programs[2]!, notes: 'older in file', updatedAt: earlier }, // saved newer: kept
+        makeProgram(700), // new: added
+      ],
+      pages: [makePage(makeProgram(700))],
+    };
+    expect(await db.importBackup(file, 'merge')).toEqual({ ok: true, added: 1, replaced: 1, kept: 2 });
+    expect((await db.getProgram(backup.programs[0]!.id))?.notes).toBe('newer here');
+    expect((await db.getProgram(backup.programs[1]!.id))?.notes).toBe('newer in file');
+    expect((await db.getProgram(backup.programs[2]!.id))?.notes).toBe(backup.programs[2]!.notes);
+    expect(await db.getProgram(makeProgram(700).id)).toEqual(makeProgram(700));
+    expect(await db.pagesFor(makeProgram(700).id)).toEqual([makePage(makeProgram(700))]);
+    expect((await db.listPrograms()).programs).toHaveLength(13);
+    expect((await db.getProfile())?.graduationYear).toBe(profile.graduationYear);
+  });
+
+  test('merge into an empty database takes the file’s profile', async () => {
+    const source = await filled();
+    const backup = await source.exportBackup(NOW);
+    const db = await openSmartPickDb(new IDBFactory(), NAME, options());
+    opened.push(db);
+    expect(await db.importBackup(backup, 'merge')).toEqual({ ok: true, added: 12, replaced: 0, kept: 0 });
+    expect(await db.exportBackup(NOW)).toEqual(backup);
+  });
+
+  describe('a bad import changes nothing, and its error names the field', () => {
+    const good = () => ({
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: NOW.toISOString(),
+      profile: { ...profile, graduationYear: 2010 },
+      programs: Array.from({ length: 6 }, (_, i) => makeProgram(100 + i)),
+      pages: [makePage(makeProgram(100))],
+    });
+    const withBadProgram = () => {
+      const b = good();
+      b.programs[3] = { ...b.programs[3]!, urls: ['www.example.org/no-scheme'] };
+      return b;
+    };
+    const cases: [string, () => unknown, RegExp][] = [
+      ['one bad program among good ones', withBadProgram, /^programs\[3\]\.urls\[0\]: must be a web address$/],
+      ['a bad page', () => ({ ...good(), pages: [{ ...makePage(makeProgram(100)), readAt: 'yesterday' }] }), /^pages\[0\]\.readAt: must be a date-time/],
+      ['a bad profile', () => ({ ...good(), profile: { ...profile, visa: 'f1' } }), /^profile\.visa: Visa must be one of/],
+      ['the wrong format', () => ({ ...withBadProgram(), format: 'other-app-backup' }), /^format: format must be "smartpick-backup"/],
+      ['the wrong version', () => ({ ...withBadProgram(), version: 2 }), /^version: version must be 1/],
+      ['a missing programs list', () => ({ ...good(), programs: undefined }), /^programs: /],
+      ['a duplicate program id', () => ({ ...good(), programs: [...good().programs, makeProgram(101)] }), /^programs\[6\]\.id: "[^"]+" appears twice \(also programs\[1\]\)$/],
+      ['not JSON text', () => '{"format": "smartpick-backup",', /not JSON/],
+      ['a JSON string, not an object', () => 'hello', /not JSON/],
+      ['a number', () => 42, /expected a JSON object/],
+      ['null', () => null, /expected a JSON object/],
+      ['an array', () => [good()], /expected a JSON object/],
+    ];
+
+    test.each(cases)('%s', async (_why, input, error) => {
+      const db = await filled();
+      const before = await db.exportBackup(NOW);
+      for (const mode of ['replace', 'merge'] as const) {
+        const res = await db.importBackup(input(), mode);
+        expect(res.ok).toBe(false);
+        if (!res.ok) expect(res.error).toMatch(error);
+      }
+      expect(await db.exportBackup(NOW)).toEqual(before);
+    });
+
+    test('several bad fields are all named, up to a count', async () => {
+      const db = await filled();
+      const b = good();
+      b.programs = b.programs.map((p) => ({ ...p, name: '' }));
+      const res = await db.importBackup(b, 'replace');
+      expect(res).toEqual({
+        ok: false,
+        error: 'programs[0].name: must not be empty; programs[1].name: must not be empty; programs[2].name: must not be empty; and 3 more',
+      });
+    });
+  });
+
+  test('a write that fails halfway rolls the whole import back', async () => {
+    const db = await filled();
+    const before = await db.exportBackup(NOW);
+    const file = { ...before, programs: Array.from({ length: 20 }, (_, i) => makeProgram(300 + i)) };
+    const store = Object.getPrototypeOf(await firstStore(factory)) as IDBObjectStore;
+    const put = store.put;
+    let calls = 0;
+    const spy = vi.spyOn(store, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (++calls === 10) throw new DOMException('disk full', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    try {
+      const res = await db.importBackup(file, 'replace');
+      expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/^nothing was imported: .*disk full/) });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await db.exportBackup(NOW)).toEqual(before);
+  });
+});
+
+/** Any object store instance, to reach the fake's IDBObjectStore prototype. */
+async function firstStore(f: IDBFactory): Promise<IDBObjectStore> {
+  const db = await openRaw(f);
+  const store = db.transaction('programs').objectStore('programs');
+  db.close();
+  return store;
+}
+
+test('deleteAll empties every store', async () => {
+  const db = await open();
+  await db.setProfile(profile);
+  const [p] = await seed(db, 50);
+  await db.putPage(makePage(p!));
+  await db.deleteAll();
+  expect(await db.getProfile()).toBeNull();
+  expect(await db.listPrograms()).toEqual({ programs: [], skipped: [] });
+  expect(await db.pagesFor(p!.id)).toEqual([]);
+  expect(await db.exportBackup(NOW)).toMatchObject({ profile: null, programs: [], pages: [] });
+});
