@@ -11,6 +11,9 @@ import { readPageText, readPrecheckInput } from '../lib/platform/page-text';
 import { FIELDS, loadCorpus, scoreCorpus } from './lib/corpus';
 import { parseHtml } from './lib/html';
 import { extremePages } from './lib/extreme-pages';
+import { fit } from '../lib/core/fit/fit';
+import type { Profile } from '../lib/core/schema/profile';
+import type { Signals } from '../lib/core/schema/signals';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DEV = resolve(ROOT, '../shared/corpus/dev');
@@ -134,8 +137,36 @@ function bundle() {
   }
 }
 
+async function fitAndDb() {
+  console.log('\n## Fit model and database (Node, fake-indexeddb)');
+  const profile: Profile = {
+    step1: { result: 'pass', score: null, attempts: 1 }, step2ck: { score: 232, attempts: 1 }, step3: { passed: false },
+    graduationYear: 2023, visa: 'j1', usce: { months: 6, handsOn: true }, specialties: ['internal-medicine'], states: [],
+    ecfmgCertified: false, usResidencyMonths: 0,
+  };
+  const signals: Signals[] = existsSync(DEV)
+    ? loadCorpus(DEV).map((e) => {
+        const { document, close } = parseHtml(readFileSync(join(DEV, e.file), 'utf8'), e.url);
+        const s = extractSignals(readPageText(document, e.url));
+        close();
+        return s;
+      })
+    : [];
+  const now = new Date('2026-11-25T12:00:00Z');
+  for (const s of signals) fit(profile, s, now);
+  const N = 20_000;
+  const t0 = performance.now();
+  for (let i = 0; i < N; i++) fit(profile, signals[i % signals.length]!, now);
+  line('fit per program (mean over corpus signals)', `${(((performance.now() - t0) / N) * 1000).toFixed(1)} µs`);
+  const { benchDb } = await import('./lib/db-bench');
+  const db = await benchDb();
+  line('list read, 1,000 programs (median)', ms(db.list1000Ms), '≤ 50 ms');
+  line('save one program (median)', ms(db.saveMs), '≤ 10 ms');
+}
+
 accuracy();
 readSpeed();
 precheckCost();
 extremes();
 bundle();
+await fitAndDb();
