@@ -36,18 +36,22 @@ const TRAINING = new RegExp(`\\b(?:${alternation(TRAINING_PHRASES)}|pgy[\\s-]?[1
 // written on program pages, upper case, in the title and headings.
 const TRAINING_ACRONYMS = /\b(?:ERAS|IMGs?|FMGs?)\b/;
 // Applicant words that are everyday web words ("apply a coupon", "FAQ", "admission tickets"): they
-// count only next to a specialty's name in the same string ("Prospective Applicants | Pathology").
+// count only next to a specialty's name or a medical institution in the same string ("Prospective
+// Applicants | Flatbush Pathology", "International Applicants | Longwood Children's Hospital").
 const APPLICANT_PHRASES = [
   'applicant', 'applicants', 'apply', 'how to apply', 'application', 'applications', 'admission',
   'admissions', 'eligibility', 'interview', 'interviews', 'faq', 'faqs', 'frequently asked questions',
   'requirements', 'selection criteria', 'program', 'programme', 'curriculum', 'rotations',
 ];
 const APPLICANT = new RegExp(`\\b(?:${alternation(APPLICANT_PHRASES)})\\b`, 'i');
-const SPECIALTY_PHRASES = [
-  ...specialtiesData.specialties.flatMap((s) => [s.name, ...s.aliases]),
-  'pediatric', 'psychiatric', 'surgical', 'transitional', 'family practice',
+// Specialty names and their aliases (data/specialties.json), then the words of medical institutions.
+const MEDICAL_PHRASES = [
+  ...new Set(specialtiesData.specialties.flatMap((s) => [s.name, ...s.aliases]).map((p) => p.toLowerCase())),
+  'pediatric', 'psychiatric', 'surgical', 'transitional',
+  'hospital', 'hospitals', 'medical center', 'medical centre', 'medical', 'health', 'healthcare', 'health system',
+  "children's", 'children’s', 'medicine', 'physician', 'physicians', 'clinical',
 ];
-const SPECIALTY = new RegExp(`\\b(?:${alternation(SPECIALTY_PHRASES.map((p) => p.toLowerCase()))})\\b`, 'i');
+const MEDICAL = new RegExp(`\\b(?:${alternation(MEDICAL_PHRASES)})\\b`, 'i');
 
 function urlWords(url: string): string {
   try {
@@ -61,7 +65,7 @@ function urlWords(url: string): string {
 function looksLikeTraining(text: string, acronyms: boolean): boolean {
   if (!text) return false;
   if (TRAINING.test(text) || (acronyms && TRAINING_ACRONYMS.test(text))) return true;
-  return APPLICANT.test(text) && SPECIALTY.test(text);
+  return APPLICANT.test(text) && MEDICAL.test(text);
 }
 
 /** Cheap gate: URL, title and headings only. True → run the full read. */
@@ -76,13 +80,14 @@ export function precheck(input: PrecheckInput): boolean {
 // --- where and under what name the page is published ---------------------------------------------
 
 // Path segments of newsrooms, blogs, forums, job boards, law firms and shops. A program page is
-// never filed under them; a program under /careers-training/ is (so "careers" is not here).
+// never filed under them; hospitals do file residencies under /careers-training/ or /join-our-team/
+// (so those are not here).
 const NEG_URL_SEGMENTS = new Set([
   'blog', 'blogs', 'news', 'newsroom', 'news-releases', 'press', 'press-release', 'press-releases', 'pressroom',
   'media', 'media-center', 'media-room', 'stories', 'article', 'articles', 'magazine', 'insights', 'podcast',
   'forum', 'forums', 'threads', 'thread', 'topic', 'topics', 'discussion', 'discussions', 'comments',
   'job', 'jobs', 'job-listing', 'job-listings', 'listing', 'listings', 'vacancies', 'job-openings',
-  'physician-jobs', 'physician-opportunities', 'provider-opportunities', 'physician-careers', 'join-our-team',
+  'physician-jobs', 'physician-opportunities', 'provider-opportunities',
   'posts', 'post', 'attorneys', 'lawyers', 'practice-areas', 'course', 'courses', 'qbank', 'shop', 'store',
 ]);
 // Dated paths (/2024/06/28/…) are how newsrooms and blogs file stories.
@@ -90,13 +95,17 @@ const DATED_PATH = /\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])(?:\/|$)/;
 const NEG_HOST = /^(?:blog|blogs|news|newsroom|forum|forums|community|jobs|shop|store)\./;
 // A careers subdomain hosts job posts, but a hospital may file its residency pages there too.
 const WEAK_NEG_HOST = /^(?:careers|jobs?board)\./;
+// (Not "course", "webinar" or "podcast": programs title pages "Didactic Course Schedule" and
+// "Open House Webinars" too.)
 const NEG_TITLE =
-  /\b(?:blog|forums?|newsroom|news|press release|jobs?|hiring|now hiring|job opening|vacanc(?:y|ies)|thread|law (?:firm|office|group)|attorneys?|immigration lawyers?|qbank|test prep|prep course|course|webinar|podcast)\b|\b\d+ (?:best|top)\b|\b(?:best|top) \d+\b|\bimg[- ]friendly\b|: r\/\w+/i;
+  /\b(?:blog|forums?|newsroom|news|press release|jobs?|hiring|now hiring|job opening|vacanc(?:y|ies)|thread|law (?:firm|office|group)|attorneys?|immigration lawyers?|qbank|test prep|prep course|review course)\b|\b\d+ (?:best|top)\b|\b(?:best|top) \d+\b|\bimg[- ]friendly\b|: r\/\w+/i;
 
 // --- the furniture of each look-alike genre ---------------------------------------------------------
-// Each cue is a phrase a program page does not use about itself. Cues are counted once per page and
-// weigh 1 each: one stray phrase ("fourth-year students" on a program that hosts away rotations)
-// is not enough to reject a page; two are (see the decision in detectProgramPage).
+// Each cue is a phrase a program page does not use about itself, counted once per page. A genre is
+// shown by two or more of its cues (each then weighs 1); a lone cue weighs ½, because program pages
+// do carry stray ones — "fourth-year medical students" where they host away rotations, a QBank in
+// the benefits list, "Showing 1 to 10 of 36 entries" under a table — and stray cues of *different*
+// genres must not add up to a verdict.
 
 interface Cue {
   genre: string;
@@ -135,7 +144,8 @@ const GENRE_CUES: Cue[] = [
   // Forum and social threads.
   ...cues('forum', [
     // Not bare "10 points": score talk ("within 10 points") is everywhere on program pages.
-    /\b\d[\d,.]*k? (?:posts|replies|views|comments|upvotes|reactions)\b|\b\d+ points? [·•|]/i,
+    /\b\d[\d,.]*k? (?:posts|replies|answers|views|comments|upvotes|reactions)\b|\b\d+ points? [·•|]/i,
+    /\b(?:answered|asked|replied) (?:by|\d+ (?:years?|months?|days?) ago)\b|^Re: |\breply #\d+/im,
     /\b(?:reply|quote|like|share|save|report|award)\b[\s·•|]+(?:reply|quote|like|share|save|report|award)\b/i,
     /\bposted by u\/|(?:^|\s)u\/[A-Za-z0-9_-]{3,}|(?:^|\s)r\/[A-Za-z0-9_]{3,}/,
     /\bJoined:? (?:[A-Z][a-z]{2} \d|\d{4})|\b(?:Junior|Senior|New|Active|Well-known) Member\b/,
@@ -145,7 +155,7 @@ const GENRE_CUES: Cue[] = [
   // Job posts for attending physicians: hiring verbs, board status, employer boilerplate, pay.
   ...cues('job', [
     // Hiring a physician, not "the program is seeking applicants who…".
-    /\b(?:is|are|seeks|seeking|recruiting|hiring) (?:an? |two |experienced |additional )?(?:BC\/BE|board[- ]certified|full[- ]time|part[- ]time|(?:[\w-]+ )?(?:physicians?|hospitalists?|internists?|pediatricians?|psychiatrists?|surgeons?|nocturnists?))\b|\bnow hiring\b|\bwe(?:'re| are) hiring\b/i,
+    /\b(?:seeks|seeking|recruiting|hiring) (?:an? |two |experienced |additional |qualified |dynamic )*(?:BC\/BE|board[- ]certified|full[- ]time|part[- ]time|(?:[\w-]+ )?(?:physicians?|hospitalists?|internists?|pediatricians?|psychiatrists?|surgeons?|nocturnists?))\b|\bnow hiring\b|\bwe(?:'re| are) hiring\b/i,
     /\bBC\/BE\b|\bboard[- ]certified (?:or|\/) (?:board[- ])?eligible\b/i,
     /\bequal (?:employment )?opportunity(?:\/affirmative action)? employer\b|\bEOE\b/i,
     /\b(?:sign(?:ing|-on)|retention|productivity|commencement) bonus\b/i,
@@ -155,6 +165,8 @@ const GENRE_CUES: Cue[] = [
     // Programs ask for a personal statement, employers for a cover letter.
     /\b(?:cv|curriculum vitae|resume) and cover letter\b|\bcover letter and (?:cv|curriculum vitae|resume)\b/i,
     /\bposition (?:highlights|summary|overview|details)\b|\bthis (?:position|role) (?:offers|includes)\b/i,
+    /\bkey responsibilities\b|\bessential (?:duties|functions)\b|\bjob responsibilities\b/i,
+    /\bthe (?:successful|ideal) candidate\b|\b(?:minimum|preferred|required) qualifications\b/i,
     /\b(?:physician|provider) recruit(?:ment|er|ing)\b/i,
     /\b(?:seven|\d+)[- ]on[\s/,-]+(?:seven|\d+)[- ]off\b/i,
     /\bj-?1 (?:visa )?waiver (?:candidates|eligible|approved|position|site)\b/i,
@@ -165,7 +177,7 @@ const GENRE_CUES: Cue[] = [
   ...cues('law', [
     /\battorney advertising\b|\bprior results\b/i,
     /\bnot (?:be construed as )?legal advice\b|\battorney[- ]client relationship\b/i,
-    /\bour (?:law )?(?:firm|attorneys|lawyers)\b|\bwe (?:have )?represent(?:ed)?\b/i,
+    /\bour (?:law )?firm\b|\bour (?:attorneys|lawyers)\b|\bwe (?:have )?represent(?:ed)?\b|\bfree case (?:evaluation|review)\b/i,
     /\blaw (?:firm|offices?|group)\b|\b(?:PLLC|LLP|Esq\.)/,
   ]),
   // Test prep.
@@ -216,6 +228,9 @@ const OWN_VOICE: RegExp[] = [
   /\bwe (?:(?:do not|don't|cannot|can't|will not|won't|are (?:not )?able to|are unable to|no longer|only|also|generally|strongly|currently|typically|usually|will|may|mainly|mostly|gladly|happily|do) )?(?:accept|sponsor|offer|take|review|require|consider|participate|interview|welcome|train|receive|screen|prefer|encourage|look for|invite|recruit|rank|select|read|match|evaluate)\b/i,
   /\bthe (?:program|residency|institution|department|hospital)(?: director)? (?:does not |doesn't |will not |only |also |currently )?(?:sponsors?|accepts?|offers?|requires?|considers?|participates?|interviews?|welcomes?|trains?)\b/i,
   /\bthe program (?:director|coordinator|manager)\b/i,
+  // GME office pages speak as the office or the institution ("North Valley accepts the J-1 visa").
+  /\b(?:the|our) (?:gme|graduate medical education) office\b|\bthe office of graduate medical education (?!at\b)\w+/i,
+  /\b(?!ECFMG\b)[A-Z][\w.'&-]+(?: [A-Z][\w.'&-]+){0,4} (?:does not |only |also )?(?:sponsors|accepts)\b(?! [\w-]+ (?:on behalf|for (?:all|every)))/,
 ];
 
 // The page speaking about programs in general: quantified or generic plurals ("most programs",
@@ -223,12 +238,44 @@ const OWN_VOICE: RegExp[] = [
 // do this, and then about their institution's own programs ("our programs", "its programs").
 const NOT_OWNED = String.raw`(?<!\b(?:our|its|their|these|those|your|his|her)\s(?:[\w-]+\s){0,3})`;
 const GENERIC_VOICE: RegExp[] = [
-  new RegExp(String.raw`\b(?:most|many|some|few|fewer|several|certain|competitive|community|university|academic|top|rural)\s(?:[\w/-]+\s){0,3}?(?:programs|residencies)\b`, 'gi'),
-  new RegExp(String.raw`${NOT_OWNED}\bprograms (?:that|which|who|with|usually|often|rarely|typically|generally|differ|vary|require|expect|screen|sponsor|accept|take|set|list|put|will|do|may|can|ask|rely|filter|only|tend|prefer|look|want|care|have|are|offer|need|begin|put)\b`, 'gi'),
-  /\b(?:each|every|any) (?:[\w-]+ ){0,2}?program(?:'s)?\b/gi,
+  new RegExp(String.raw`\b(?:most|many|some|few|fewer|several|certain|competitive|community|university|academic|top|rural)\s(?:(?!our\b|its\b|their\b)[\w/-]+\s){0,3}?(?:programs|residencies)\b`, 'gi'),
+  new RegExp(String.raw`${NOT_OWNED}\bprograms (?:that|which|who|with|usually|often|rarely|typically|generally|differ|vary|require|expect|screen|sponsor|accept|take|set|list|put|will|do|may|can|ask|rely|filter|only|tend|prefer|look|want|care|have|are|offer|need|begin)\b`, 'gi'),
+  /\b(?:each|every|any) (?:[\w-]+ ){0,2}?program(?:'s)?\b(?! (?:director|coordinator|manager|leadership|year)s?\b)/gi,
   /\b(?:apply|applying|applied) (?:to|for) (?:\d+|many|more|several|multiple)\b[^.]{0,25}programs\b|\b\d+\+?(?:\s*(?:to|-|–)\s*\d+)?\s+programs\b/gi,
   /\b(?:which|what|those|these) (?:[\w-]+ ){0,3}?programs\b/gi,
+  // The reader's program and applicants as a population: the voice of advice, not of a program.
+  /\byour (?:residency |training |future )?program\b/gi,
+  /\b(?:most|many|some|few|fewer|several)\s(?:[\w-]+\s)?(?:imgs|international medical graduates|applicants|candidates)\b|\bas an? (?:img|fmg|international medical graduate|foreign medical graduate)\b/gi,
 ];
+
+// Questions are the applicant's voice ("As an IMG, am I eligible?", "How many programs should I
+// apply to?"); only statements say who the page speaks for.
+function statements(text: string): string {
+  if (!text.includes('?')) return text;
+  return text
+    .split(/(?<=[.?!])\s+/)
+    .filter((s) => !s.trimEnd().endsWith('?'))
+    .join(' ');
+}
+
+// A news headline: a subject, then a verb of the news ("Residency Program Honors 2024 Graduates",
+// "Metro General Welcomes 42 New Residents"). Program pages title themselves with noun phrases
+// ("Applicant FAQ", "Internal Medicine Residency"); "Our residents match into…" is the program
+// speaking and is left alone.
+const HEADLINE_VERBS = [
+  'celebrates', 'welcomes', 'launches', 'opens', 'receives', 'earns', 'honors', 'honours', 'announces',
+  'expands', 'wins', 'hosts', 'marks', 'joins', 'achieves', 'completes', 'names', 'named', 'unveils',
+  'plan to', 'plans to', 'match at', 'match into', 'matches at', 'honored', 'recognized',
+];
+/** The phrase tables, for tests (each must list a phrase once). */
+export const DETECT_VOCABULARY: Record<string, readonly string[]> = {
+  training: TRAINING_PHRASES,
+  applicant: APPLICANT_PHRASES,
+  medical: MEDICAL_PHRASES,
+  headlineVerbs: HEADLINE_VERBS,
+  negativeUrlSegments: [...NEG_URL_SEGMENTS],
+};
+const HEADLINE = new RegExp(`^(?!our\\b|where\\b|why\\b|how\\b|what\\b)(?:[\\w'’.&-]+ ){1,8}?(?:${alternation(HEADLINE_VERBS)}) [\\w$]`, 'i');
 
 // A publication line near the top: "June 21, 2024", "Published March 15, 2024", "By X | Oct 2, 2023".
 const DATE = String.raw`(?:${MONTH} \d{1,2},? \d{4}|${MONTH} \d{4}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})`;
@@ -237,17 +284,26 @@ const PUBLICATION_LINE = new RegExp(
   'i',
 );
 // A story's dateline: "DETROIT – Metro General…", "ALLENTOWN, Pa. – Fourteen…".
-const DATELINE = /^(?:[A-Z][a-z]?)?[A-Z]{3,}(?: [A-Z]{2,})*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)? [-–—] [A-Z0-9"“]/;
+const DATELINE =
+  /^(?!(?:USMLE|COMLEX|ECFMG|ERAS|NRMP|ACGME|FAQS?|IMGS?|PGY|GME|USCE|NOTE|UPDATE|IMPORTANT)\b)(?:[A-Z][a-z]?)?[A-Z]{3,}(?: [A-Z]{2,})*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)? [-–—] [A-Z0-9"“]/;
 // Reported speech: '…," said Dr. Morales' / 'Haddad said'. Testimonials say "says".
 const REPORTED = /["”],? said\b|\bsaid (?:Dr\.|the|[A-Z])|\b(?:[A-Z][a-z]+|he|she|they) said\b/;
 // A listing row: another institution's program with its place ("… Program | Tucson, AZ", "… (TX)").
+// (Only "Program"/"Residency" names: a program's own table of rotation hospitals or of where its
+// graduates went to fellowship names hospitals and universities with their places too.)
 const LISTING_ROW =
-  /\b[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*)* (?:Program|Residency|Hospital|Medical Center|University)\b.{0,80}(?:\b[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z]{2}\b|\([A-Z]{2}\))/;
+  /\b[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*)* (?:Program|Residency)\b.{0,80}(?:\b[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z]{2}\b|\([A-Z]{2}\))/;
+// A numbered entry naming an institution's program ("3. Lone Star Regional Hospital Program"): a
+// listicle's section. (An institution word is required: a program numbers its own tracks too,
+// "1. Categorical Program", "2. Preliminary Program".)
+const NUMBERED_ENTRY =
+  /^\d{1,3}[.)]\s+[A-Z][^?]*\b(?:University|College|Hospital|Medical Center|Health|Healthcare|Clinic|Institute|Regional|Memorial|General|System)\b[^?]*\b(?:Program|Residency)\b[^?]*$/;
 
 // --- application vocabulary and headings ------------------------------------------------------------
 
 const POS_TITLE = /\b(?:residency|residents|fellowship|graduate medical education|gme|medical education|internship)\b/i;
-const POS_URL = /\b(?:residency|residencies|residents?|gme|graduate medical education|medical education|fellowships?|internship|prospective applicants?|applicants?)\b/i;
+// (Not "applicants": universities and employers have applicant pages too.)
+const POS_URL = /\b(?:residency|residencies|residents?|gme|graduate medical education|medical education|fellowships?|internship)\b/i;
 const APPLICATION = /\b(?:eras|nrmp|the match|acgme|ecfmg|pgy-?\s?[1-4]|categorical|interview season|rank order list)\b/i;
 
 const QUOTED = /“[^”]*”|"[^"]*"/g;
@@ -303,8 +359,10 @@ export function detectProgramPage(page: PageText): Detection {
     /* no URL */
   }
   if (NEG_TITLE.test(page.title)) neg(2, 'title');
-  if (POS_TITLE.test(page.title)) pos(2, 'title');
-  if (POS_URL.test(urlWords(page.url))) pos(1, 'url');
+  const titleSaysTraining = POS_TITLE.test(page.title);
+  const urlSaysTraining = POS_URL.test(urlWords(page.url));
+  if (titleSaysTraining) pos(2, 'title');
+  if (urlSaysTraining) pos(1, 'url');
 
   // The page's own content: site chrome (menus, "Latest news" sidebars, footers) says nothing about
   // what this page is.
@@ -312,53 +370,72 @@ export function detectProgramPage(page: PageText): Detection {
   const lines = content.map(blockText);
   const text = lines.join('\n');
 
-  const fired = GENRE_CUES.filter((c) => c.re.test(text));
-  for (const c of fired) neg(1, `${c.genre} ${c.re.source.slice(0, 40)}`);
+  const genres = new Map<string, string[]>();
+  const cue = (genre: string, what: string) => genres.set(genre, [...(genres.get(genre) ?? []), what]);
+  for (const c of GENRE_CUES) if (c.re.test(text)) cue(c.genre, c.re.source.slice(0, 30));
 
   let headings = 0;
   let ownBlocks = 0;
   let genericHits = 0;
   let reported = 0;
   let listingRows = 0;
+  let listingSections = 0;
   let dated = false;
   let dateline = false;
   let application = 0;
-  let seenH1 = false;
+  let seenTopHeading = false;
   let sinceTop = 0;
   for (let i = 0; i < content.length; i++) {
     const b = content[i]!;
     const line = lines[i]!;
     if (b.kind === 'heading' && (b.level ?? 6) <= 2) {
       if (POS_TITLE.test(line) && headings < 2) headings++;
-      if (!seenH1) sinceTop = 0;
-      seenH1 = true;
+      // Publication lines and datelines sit just under the headline.
+      if (!seenTopHeading) sinceTop = 0;
+      seenTopHeading = true;
     }
     sinceTop++;
-    const spoken = line.replace(QUOTED, ' ');
-    if (OWN_VOICE.some((re) => re.test(spoken))) ownBlocks++;
-    genericHits += Math.min(2, count(GENERIC_VOICE, spoken));
+    if (OWN_VOICE.some((re) => re.test(line.replace(QUOTED, ' ')))) ownBlocks++;
+    genericHits += Math.min(2, count(GENERIC_VOICE, statements(b.kind === 'qa' ? b.text : line).replace(QUOTED, ' ')));
     if (application < 2 && APPLICATION.test(line)) application++;
     if (b.kind !== 'heading' && REPORTED.test(line)) reported++;
-    if (b.kind !== 'heading' && line.length > 60 && DATELINE.test(line)) dateline = true;
+    if (!dateline && sinceTop <= 4 && b.kind === 'paragraph' && line.length > 60 && DATELINE.test(line)) dateline = true;
     if (!dated && sinceTop <= 4 && b.kind === 'paragraph' && line.length <= 120 && PUBLICATION_LINE.test(line)) dated = true;
-    if (b.kind !== 'paragraph' && LISTING_ROW.test(line)) listingRows++;
+    if (b.kind === 'heading' && (LISTING_ROW.test(line) || NUMBERED_ENTRY.test(line))) listingSections++;
+    else if (b.kind !== 'paragraph' && LISTING_ROW.test(line)) listingRows++;
   }
 
   // Story furniture: a publication line or dateline at the top and reported speech (one quote with
   // "said" can be a testimonial; two make a story).
-  if (dated) neg(1, 'publication date');
-  if (dateline) neg(1, 'dateline');
-  if (reported >= 2) neg(1, `reported speech x${reported}`);
-  // A list of other institutions' programs with their places: a directory or a listicle.
-  if (listingRows >= 4) neg(2, `listing rows x${listingRows}`);
-  // Talk about programs in general outweighing talk for one program.
-  if (genericHits >= 3 && genericHits >= ownBlocks + 2) neg(2, `generic voice ${genericHits} vs own ${ownBlocks}`);
+  const h1 = content.find((b) => b.kind === 'heading' && b.level === 1)?.text ?? '';
+  const titleHead = page.title.split(/\s+[|–—-]\s+/)[0] ?? '';
+  if (HEADLINE.test(h1) || HEADLINE.test(titleHead)) cue('news', 'headline');
+  if (dated) cue('news', 'publication date');
+  if (dateline) cue('news', 'dateline');
+  if (reported >= 2) cue('news', `reported speech x${reported}`);
+  for (const [genre, hits] of genres) neg(hits.length >= 2 ? hits.length : 0.5, `${genre}: ${hits.join(' / ')}`);
+  // Other programs, each with its place or number: a directory or a listicle. As sections (one
+  // heading per program, "This program sponsors…" under each) that is a listicle whatever its voice;
+  // as rows, a transitional-year page listing where its interns matched does the same while
+  // speaking for itself, so there it weighs less.
+  if (listingSections >= 3) neg(2, `listing sections x${listingSections}`);
+  else if (listingRows + listingSections >= 4) neg(ownBlocks < 2 ? 2 : 1, `listing rows x${listingRows + listingSections}`);
+  // Talk about programs in general outweighing talk for one program. A GME office speaks about its
+  // programs in the plural too ("some programs sponsor the H-1B"), but also for its institution, so
+  // only a clear majority of generic talk counts in full.
+  if (genericHits >= 3 && genericHits > 2 * ownBlocks) neg(2, `generic voice ${genericHits} vs own ${ownBlocks}`);
   else if (genericHits >= 2 && genericHits > ownBlocks) neg(1, `generic voice ${genericHits} vs own ${ownBlocks}`);
 
+  reasons.push(`voice: own ${ownBlocks}, generic ${genericHits}`);
   pos(headings, 'headings');
   pos(Math.min(3, ownBlocks), `own voice x${ownBlocks}`);
   pos(application, 'application vocabulary');
 
-  const isProgramPage = negative < 2 && positive >= 3;
+  // Speaking for a program is not enough on its own: a university's admissions FAQ does that too.
+  // Something must place the page in residency training (title, URL, a top heading, or the
+  // vocabulary of the Match).
+  const training = titleSaysTraining || urlSaysTraining || headings > 0 || application > 0;
+  if (!training) reasons.push('nothing places the page in residency training');
+  const isProgramPage = negative < 2 && positive >= 3 && training;
   return { isProgramPage, positive, negative, reasons };
 }
