@@ -7,6 +7,8 @@ import { mergeSignals, type Conflict } from '@/lib/core/list/merge';
 import { newProgram } from '@/lib/core/list/program-from-page';
 import { programKey } from '@/lib/core/list/program-key';
 import { effectiveTier, evaluate, type FitFn } from '@/lib/core/list/evaluate';
+import type { PageText } from '@/lib/core/page-text';
+import { extractSignals } from '@/lib/core/signals/index';
 
 // Message type → repository call. The background is the one writer: every change passes here, is
 // validated here, and is announced to open tabs afterwards.
@@ -33,6 +35,8 @@ export interface Deps {
   now: () => Date;
   /** Called after every change so open badges and popups refresh. */
   notify: (change: { type: Message['type'] }) => void;
+  /** Opens an extension view in a tab. */
+  openView?: (view: 'profile' | 'list') => Promise<void>;
 }
 
 export interface ListedProgram { program: Program; fit: Fit; tier: Tier }
@@ -78,12 +82,14 @@ async function dispatch(msg: Message, deps: Deps): Promise<unknown> {
       return { profileSet: profile !== null, programs: items, skipped };
     }
     case 'page/evaluate': {
+      const signals = msg.text ? extractSignals(msg.text as PageText, now.toISOString()) : msg.signals!;
       const profile = await repo.getProfile();
-      const fit = evaluate(deps.fit, profile, msg.signals, now);
-      const id = programKey(msg.page.url, msg.signals.specialty?.value ?? null);
-      const saved = await repo.getProgram(id);
+      const fit = evaluate(deps.fit, profile, signals, now);
+      const id = programKey(msg.page.url, signals.specialty?.value ?? null);
+      const saved = signals.isProgramPage ? await repo.getProgram(id) : null;
       return {
         profileSet: profile !== null,
+        signals,
         fit,
         saved: saved ? { id: saved.id, tier: effectiveTier(evaluate(deps.fit, profile, saved.signals, now), saved.tierOverride) } : null,
       };
@@ -100,11 +106,12 @@ async function dispatch(msg: Message, deps: Deps): Promise<unknown> {
           urls: [msg.page.url, ...existing.urls.filter((u) => u !== msg.page.url)].slice(0, 50),
           state: existing.state ?? fresh.state,
           specialty: existing.specialty ?? fresh.specialty,
+          ...(msg.tierOverride ? { tierOverride: msg.tierOverride } : {}),
           updatedAt: now.toISOString(),
         };
       });
       if (!program) {
-        program = fresh;
+        program = msg.tierOverride ? { ...fresh, tierOverride: msg.tierOverride } : fresh;
         await repo.putProgram(program);
       }
       await repo.putPage({ url: msg.page.url, programId: program.id, title: msg.page.title, readAt: now.toISOString(), signals: msg.signals });
@@ -138,6 +145,10 @@ async function dispatch(msg: Message, deps: Deps): Promise<unknown> {
       if (!res.ok) throw new Error(res.error);
       deps.notify(msg);
       return { added: res.added, replaced: res.replaced };
+    }
+    case 'ui/open': {
+      await deps.openView?.(msg.view);
+      return {};
     }
     case 'data/delete-all': {
       await repo.deleteAll();

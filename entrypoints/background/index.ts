@@ -26,6 +26,9 @@ export default defineBackground(() => {
     fit,
     now: () => new Date(),
     notify: (change) => void notifyAll(change.type),
+    openView: async (view) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html#${view}`) });
+    },
   };
 
   async function notifyAll(cause: string) {

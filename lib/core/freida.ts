@@ -17,7 +17,9 @@ export type FreidaFields = Partial<Pick<Signals, FreidaField>>;
 type Sig<K extends FreidaField> = NonNullable<Signals[K]>;
 type Found = { [K in FreidaField]?: Sig<K> };
 
-export const FREIDA_HOST = 'freida.ama-assn.org';
+import { FREIDA_HOST, freidaProgramId } from './freida-url';
+
+export { FREIDA_HOST, freidaProgramId };
 
 // ---------------------------------------------------------------------------------------------
 // Ids and tables
@@ -30,23 +32,6 @@ const STATES: StateRow[] = statesData.states;
 const SPECIALTY_BY_CODE = new Map(SPECIALTIES.map((s) => [s.code, s]));
 const STATE_BY_ABBR = new Map(STATES.map((s) => [s.abbr, s]));
 const STATE_BY_NAME = new Map(STATES.map((s) => [s.name.toLowerCase(), s]));
-
-const PROGRAM_PATH = /^\/program\/(\d{10})(?:\/[A-Za-z0-9_-]+)*\/?$/;
-
-/** The 10-digit ACGME id of a FREIDA program page (or one of its tabs); null for any other URL. */
-export function freidaProgramId(url: string): string | null {
-  if (typeof url !== 'string' || url.length > 2048) return null;
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
-  if (u.hostname.toLowerCase() !== FREIDA_HOST) return null;
-  const m = u.pathname.match(PROGRAM_PATH);
-  return m ? m[1]! : null;
-}
 
 /** Specialty named by the first 3 digits of a 10-digit ACGME program id, or null when the code is unknown. */
 export function specialtyFromProgramId(id: string): { slug: string; name: string } | null {

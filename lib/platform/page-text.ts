@@ -28,6 +28,7 @@ const enum T {
   Small, // inline, except as a direct child of a container (FREIDA's "<small>Yonkers, NY</small>" header)
   Br,
   Drop,
+  Container, // div-like: may be a banner (role, or a cookie/consent class or id)
   Block,
   Sectioning, // main/article/section: a header or footer inside is not site chrome
   Chrome, // nav, aside
@@ -52,10 +53,8 @@ tag(T.Br, 'br');
 // Not page text: code, styles, inert templates, fallback content, and <select> option lists (a list
 // of fifty states would read as a mention of each).
 tag(T.Drop, 'script style template noscript svg head iframe object embed canvas video audio select datalist textarea');
-tag(
-  T.Block,
-  'html body address blockquote center dialog div fieldset figure figcaption form hgroup hr legend menu ol ul p pre caption search',
-);
+tag(T.Container, 'body div dialog form menu ol ul search');
+tag(T.Block, 'html address blockquote center fieldset figure figcaption hgroup hr legend p pre caption');
 tag(T.Sectioning, 'main article section');
 tag(T.Chrome, 'nav aside');
 tag(T.Landmark, 'header footer');
@@ -79,38 +78,49 @@ const Q_MARK = /^(?:Q|Question)\s*\d{0,3}\s*[.:)]\s*/;
 const A_MARK = /^(?:A|Ans|Answer)\s*[.:)]\s*/;
 const QA_LETTER = /^[QA]\d*$/i;
 
-const WHITESPACE_RUN = /\s+/g;
+/** Anything collapse() would change: a space other than U+0020, two spaces, a space at either end. */
+const UNCLEAN = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
 
-/** Collapses whitespace runs to one space and trims; most page text is already clean, so check first. */
+/**
+ * Collapses whitespace runs to one space and trims (JavaScript's \s set). Most page text is already
+ * clean and is returned as is after one native scan; the rest is rebuilt by hand, about twice as
+ * fast as replace(/\s+/g).
+ */
 function collapse(s: string): string {
+  if (!UNCLEAN.test(s)) return s;
   const n = s.length;
-  let prevSpace = true;
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  while (i < n && isSpace(s.charCodeAt(i))) i++;
+  let start = i;
+  let out = '';
+  while (i < n) {
     const c = s.charCodeAt(i);
-    if (c <= 32) {
-      if (c !== 32 || prevSpace) return s.replace(WHITESPACE_RUN, ' ').trim();
-      prevSpace = true;
-    } else if (c >= 160 && isUnicodeSpace(c)) {
-      return s.replace(WHITESPACE_RUN, ' ').trim();
-    } else {
-      prevSpace = false;
+    if ((c > 32 && c < 160) || !isSpace(c)) {
+      i++;
+      continue;
     }
+    let j = i + 1;
+    while (j < n && isSpace(s.charCodeAt(j))) j++;
+    if (j === n) return out + s.slice(start, i);
+    if (j - i > 1 || c !== 32) {
+      out += s.slice(start, i) + ' ';
+      start = j;
+    }
+    i = j;
   }
-  return prevSpace && n > 0 ? s.trim() : s;
+  return out + s.slice(start);
 }
 
 /** Whitespace-only text (the newlines between tags) starts no block. */
 function isBlank(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 32 && !(c >= 160 && isUnicodeSpace(c))) return false;
-  }
+  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return false;
   return true;
 }
 
-/** The non-ASCII members of JavaScript's \s (nbsp, en/em spaces, line separators, BOM). */
-function isUnicodeSpace(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+/** JavaScript's \s: tab to carriage return, space, nbsp, the Unicode spaces, line separators, BOM. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c >= 160 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
 }
 
 function makeBlock(kind: BlockKind, text: string, prompt: string | undefined, level: number, chrome: boolean, locator: Locator): Block {
@@ -156,6 +166,8 @@ class Frame {
   drop: boolean;
   chrome: boolean;
   sectioning: boolean;
+  /** Inside <main>: no banner lives there, so no attribute is read for one. */
+  inMain: boolean;
   inPrompt: boolean;
   qa: QaHost | null;
   collect: Collector | null;
@@ -172,7 +184,6 @@ class Frame {
   leadEnd = -1;
   isLead = false;
   own: Collector | null = null;
-  ownQa: QaHost | null = null;
 
   constructor(depth: number) {
     this.el = null as unknown as Node;
@@ -180,7 +191,7 @@ class Frame {
     this.idx = 0;
     this.depth = depth;
     this.ctx = this;
-    this.drop = this.chrome = this.sectioning = this.inPrompt = false;
+    this.drop = this.chrome = this.sectioning = this.inMain = this.inPrompt = false;
     this.qa = this.collect = this.tableOuter = null;
     this.row = null;
   }
@@ -197,19 +208,25 @@ class Frame {
     this.drop = parent.drop;
     this.chrome = parent.chrome;
     this.sectioning = parent.sectioning;
+    this.inMain = parent.inMain;
     this.inPrompt = parent.inPrompt;
     this.qa = parent.qa;
     this.collect = parent.collect;
     this.tableOuter = parent.tableOuter;
     this.row = parent.row;
+    this.isLead = false;
+  }
+
+  /** Fresh block-context state, for frames that open a block. */
+  open(): void {
+    this.ctx = this;
+    this.text = '';
     this.kind = 'paragraph';
     this.level = 0;
     this.hasText = false;
     this.afterEl = false;
     this.leadEnd = -1;
-    this.isLead = false;
     this.own = null;
-    this.ownQa = null;
   }
 }
 
@@ -222,10 +239,10 @@ const newCollector = (parent: Collector | null, th = false): Collector => ({
   th,
 });
 
-function isChromeElement(el: Element, t: T, sectioning: boolean): boolean {
+function isChromeElement(el: Element, t: T, f: Frame): boolean {
   if (t === T.Chrome) return true;
-  if (t === T.Landmark && !sectioning) return true;
-  if (!el.hasAttributes()) return false;
+  if (t === T.Landmark && !f.sectioning) return true;
+  if (f.inMain || !el.hasAttributes()) return false;
   const role = el.getAttribute('role');
   if (role && CHROME_ROLES.has(role.toLowerCase())) return true;
   const id = el.getAttribute('id');
@@ -234,18 +251,17 @@ function isChromeElement(el: Element, t: T, sectioning: boolean): boolean {
   return !!cls && CHROME_NAME.test(cls);
 }
 
-/** Splits text longer than MAX_TEXT at a space, so nothing is lost and no block is huge. */
+/** Splits collapsed text longer than MAX_TEXT at spaces, so nothing is lost and no block is huge. */
 function chunks(text: string): string[] {
-  if (text.length <= MAX_TEXT) return [text];
   const out: string[] = [];
-  let rest = text;
-  while (rest.length > MAX_TEXT) {
-    let cut = rest.lastIndexOf(' ', MAX_TEXT);
-    if (cut < MAX_TEXT / 2) cut = MAX_TEXT;
-    out.push(rest.slice(0, cut).trim());
-    rest = rest.slice(cut).trim();
+  let start = 0;
+  while (text.length - start > MAX_TEXT) {
+    let cut = text.lastIndexOf(' ', start + MAX_TEXT);
+    if (cut <= start + MAX_TEXT / 2) cut = start + MAX_TEXT;
+    out.push(text.slice(start, cut));
+    start = text.charCodeAt(cut) === 32 ? cut + 1 : cut;
   }
-  if (rest) out.push(rest);
+  if (start < text.length) out.push(text.slice(start));
   return out;
 }
 
@@ -332,7 +348,7 @@ class Reader {
   enter(el: Element, parent: Frame): Frame {
     const name = el.localName;
     let t = TAGS.get(name);
-    if (t === undefined) t = name.includes('-') ? T.Block : T.Inline; // Angular/web components wrap blocks
+    if (t === undefined) t = name.includes('-') ? T.Container : T.Inline; // Angular/web components wrap blocks
     const depth = parent.depth + 1;
     const f = this.stack[depth] ?? (this.stack[depth] = new Frame(depth));
     f.reset(el, t, parent.kids++, parent);
@@ -340,7 +356,7 @@ class Reader {
       f.drop = true;
       return f;
     }
-    if (t === T.Small && parent.ctx === parent && (parent.t === T.Block || parent.t === T.Sectioning || parent.t === T.Chrome || parent.t === T.Landmark)) {
+    if (t === T.Small && parent.ctx === parent && (parent.t === T.Container || parent.t === T.Sectioning || parent.t === T.Chrome || parent.t === T.Landmark)) {
       t = T.Block;
     }
     if (t === T.Inline || t === T.Bold || t === T.Small || t === T.Br) {
@@ -358,13 +374,13 @@ class Reader {
 
     // A block starts: the enclosing context's text so far becomes its own block.
     this.flush(parent.ctx);
-    f.ctx = f;
-    f.text = '';
-    // Banners are containers; rows, cells, items and headings are not worth an attribute read.
-    if (!f.chrome && t <= T.Landmark) f.chrome = isChromeElement(el, t, f.sectioning);
+    f.open();
+    // Banners are containers; paragraphs, rows, cells, items and headings are not worth an attribute read.
+    if (!f.chrome && t <= T.Landmark && t !== T.Block) f.chrome = isChromeElement(el, t, f);
     switch (t) {
       case T.Sectioning:
         f.sectioning = true;
+        if (name === 'main') f.inMain = true;
         break;
       case T.Heading:
         f.kind = 'heading';
@@ -395,8 +411,7 @@ class Reader {
         break;
       case T.Details:
       case T.Dl:
-        f.ownQa = { prompt: '', answered: false };
-        f.qa = f.ownQa;
+        f.qa = { prompt: '', answered: false };
         break;
       case T.Summary:
       case T.Dt:
@@ -469,11 +484,12 @@ class Reader {
     const stack = this.stack;
     const rootFrame = new Frame(0);
     rootFrame.el = root;
+    rootFrame.t = T.Container;
     stack[0] = rootFrame;
-    const sources: Source[] = [new Source(doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT), null, 0)];
+    let src = new Source(doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT), null, 0);
+    const sources: Source[] = [src];
     let top = rootFrame;
-    while (!this.full && sources.length > 0) {
-      const src = sources[sources.length - 1]!;
+    while (!this.full) {
       const walker = src.walker;
       let node: Node | null;
       if (walker === null) node = src.idx < src.list!.length ? src.list![src.idx++]! : null;
@@ -483,6 +499,8 @@ class Reader {
       } else node = walker.nextNode();
       if (node === null) {
         sources.pop();
+        if (sources.length === 0) break;
+        src = sources[sources.length - 1]!;
         continue;
       }
       const parent = node.parentNode;
@@ -503,7 +521,8 @@ class Reader {
         if (at >= 0) {
           walker.currentNode = top.el;
           src.skip = true;
-          sources.push(new Source(null, list, at + 1));
+          src = new Source(null, list, at + 1);
+          sources.push(src);
         }
       }
       if (node.nodeType === TEXT_NODE) {
@@ -523,12 +542,12 @@ class Reader {
       }
       if (node.nodeType !== ELEMENT_NODE) continue;
       top = this.enter(node as Element, top);
-      const current = sources[sources.length - 1]!;
       if (top.drop) {
         // Skip the subtree: script bodies, svg paths and option lists are never read.
-        if (current.walker) current.skip = true;
-      } else if (current.walker === null && node.firstChild) {
-        sources.push(new Source(doc.createTreeWalker(node, SHOW_ELEMENT | SHOW_TEXT), null, 0));
+        if (src.walker) src.skip = true;
+      } else if (src.walker === null && node.firstChild) {
+        src = new Source(doc.createTreeWalker(node, SHOW_ELEMENT | SHOW_TEXT), null, 0);
+        sources.push(src);
       }
     }
     for (;;) {
@@ -620,20 +639,24 @@ function docUrl(doc: Document, url: string | undefined): string {
   }
 }
 
-/** The <title> in <head> (where parsing always puts it); never an svg <title> in the body. */
-function readTitle(doc: Document): string {
-  const t = doc.head?.getElementsByTagName('title')[0];
-  return t ? collapse(t.textContent ?? '') : '';
-}
-
-function readDescription(doc: Document): string | undefined {
-  const metas = doc.head?.getElementsByTagName('meta');
-  if (!metas) return undefined;
-  for (let i = 0; i < metas.length; i++) {
-    const m = metas[i]!;
-    if ((m.getAttribute('name') ?? '').toLowerCase() === 'description') return collapse(m.getAttribute('content') ?? '') || undefined;
+/**
+ * Title and description from <head>'s own children (where parsing always puts them; never an svg
+ * <title> from the body). One pass over a handful of elements, no query.
+ */
+function readHead(doc: Document): { title: string; description?: string } {
+  const out: { title: string; description?: string } = { title: '' };
+  let titleSeen = false;
+  for (let el = doc.head?.firstElementChild ?? null; el; el = el.nextElementSibling) {
+    const name = el.localName;
+    if (name === 'title' && !titleSeen) {
+      titleSeen = true;
+      out.title = collapse(el.textContent ?? '');
+    } else if (name === 'meta' && out.description === undefined && (el.getAttribute('name') ?? '').toLowerCase() === 'description') {
+      const d = collapse(el.getAttribute('content') ?? '');
+      if (d) out.description = d;
+    }
   }
-  return undefined;
+  return out;
 }
 
 /** Runs one part of the read; a part that throws leaves its default and the others still run. */
@@ -656,9 +679,9 @@ function locatorOf(el: Element): Locator {
 
 /** Reads the whole page into ordered text blocks. Never throws: returns what was read so far. */
 export function readPageText(doc: Document, url?: string): PageText {
-  const page: PageText = { url: guard(() => docUrl(doc, url), url ?? ''), title: guard(() => readTitle(doc), ''), blocks: [] };
-  const description = guard(() => readDescription(doc), undefined);
-  if (description) page.description = description;
+  const head = guard(() => readHead(doc), { title: '' });
+  const page: PageText = { url: guard(() => docUrl(doc, url), url ?? ''), title: head.title, blocks: [] };
+  if (head.description) page.description = head.description;
   const ngState = guard(() => {
     const ng = doc.getElementById('ng-state');
     return ng && ng.localName === 'script' ? (ng.textContent ?? undefined) : undefined;
@@ -689,7 +712,7 @@ export function readPrecheckInput(doc: Document, url?: string): { url: string; t
   const out = { url: '', title: '', headings: [] as string[] };
   try {
     out.url = docUrl(doc, url);
-    out.title = readTitle(doc);
+    out.title = readHead(doc).title;
     for (const name of ['h1', 'h2']) {
       const list = doc.getElementsByTagName(name);
       for (let i = 0; i < list.length && out.headings.length < MAX_PRECHECK_HEADINGS; i++) {

@@ -1,5 +1,5 @@
 import { acgmeIdInText, programKey } from './program-key';
-import { freidaProgramId } from '../freida';
+import { freidaProgramId } from '../freida-url';
 import type { Program } from '../schema/program';
 import type { Signals } from '../schema/signals';
 

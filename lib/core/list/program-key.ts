@@ -1,4 +1,4 @@
-import { freidaProgramId } from '../freida';
+import { freidaProgramId } from '../freida-url';
 
 // One program, several pages: the key is the ACGME id when a page shows it, else the site's
 // registrable domain and the specialty (DESIGN.md). Registrable domain without a public-suffix

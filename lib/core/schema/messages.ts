@@ -3,6 +3,7 @@ import { backupSchema } from './backup';
 import { profileSchema } from './profile';
 import { listTierSchema } from './fit';
 import { statusSchema } from './program';
+import { pageTextSchema } from './page-text';
 import { signalsSchema } from './signals';
 
 // Every runtime message is one member of this union, named by what it does. The background parses
@@ -19,9 +20,15 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('profile/get') }),
   z.object({ type: z.literal('profile/set'), profile: profileSchema }),
   z.object({ type: z.literal('list/get') }),
-  /** A content script read a page: fit it against the profile and say whether it is saved. */
-  z.object({ type: z.literal('page/evaluate'), page: pageRef, signals: signalsSchema }),
-  z.object({ type: z.literal('program/save'), page: pageRef, signals: signalsSchema }),
+  /**
+   * A content script read a page's text: the background reads its signals (the rules and their
+   * tables stay out of the content script), fits them to the profile and says whether it is saved.
+   * `signals` instead of `text`: re-evaluate signals already read (after a profile change).
+   */
+  z.object({ type: z.literal('page/evaluate'), page: pageRef, text: pageTextSchema.optional(), signals: signalsSchema.optional() })
+    .refine((m) => m.text !== undefined || m.signals !== undefined, 'page/evaluate needs text or signals'),
+  /** Add (or re-read) a program from a page; the badge's tier menu saves with an override. */
+  z.object({ type: z.literal('program/save'), page: pageRef, signals: signalsSchema, tierOverride: listTierSchema.optional() }),
   z.object({ type: z.literal('program/remove'), id: z.string().min(1).max(500) }),
   z.object({
     type: z.literal('program/update'),
@@ -38,14 +45,12 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('backup/export') }),
   z.object({ type: z.literal('backup/import'), backup: backupSchema }),
   z.object({ type: z.literal('data/delete-all') }),
+  /** Open an extension view in a tab (the badge's "Set up your profile" and "Open list"). */
+  z.object({ type: z.literal('ui/open'), view: z.enum(['profile', 'list']) }),
 ]);
 export type Message = z.infer<typeof messageSchema>;
 export type MessageType = Message['type'];
 
-/** What a content script (a web page's context) may ask; everything else needs an extension page. */
-export const CONTENT_SCRIPT_TYPES: ReadonlySet<MessageType> = new Set(['page/evaluate', 'program/save', 'program/remove']);
-
-/** Sent by the background to tabs after any change, so open badges refresh. */
-export const CHANGED_NOTICE = 'smartpick/changed' as const;
+export { CHANGED_NOTICE, CONTENT_SCRIPT_TYPES } from './message-rules';
 
 export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: string };

@@ -18,25 +18,26 @@ const ATTEMPT_TOPIC = /\battempts?\b|\btries\b|\btry\b|\bfail(?:ed|ure|ures|s|in
 const EXAM = /\busmle|\bstep [123]\b|\bsteps\b|\b(?:any|every|each|a) step\b|\bcomlex|\blevel [12]\b|\bexam|\bboards?\b|\blicensing|\bscores?\b|\bpass(?:ed|es|ing)? (?:\w+ ){0,3}(?:first|1st) (?:attempt|try)/;
 // "Is there an attempt limit?" names no exam, but on a program page it can only mean the USMLE.
 const ATTEMPT_QUESTION = /\battempt limit\b|\blimit (?:on|to) (?:the )?(?:number of )?attempts\b|\bnumber of attempts\b|\bhow many attempts\b/;
-const REQUIRE = /\b(?:must|required?|requires|requirement|only|expect(?:ed)?|need(?:ed)?|passed|pass|with (?:a )?scores?|considered|eligible|accepted|screen)\b|>=|\+/;
+const REQUIRE = /\b(?:must|required?|requires|requirement|only|expect(?:ed)?|need(?:ed)?|passed|pass|passing|with (?:a )?scores?|considered|eligible|accepted|screen)\b|>=|\+/;
+// A bare "- Step 1 and Step 2 CK passed on first try" under a "Requirements" heading is a requirement.
+const MUST_SECTION = /\brequire|\beligib|\bcriteria|\bqualif/;
 const WISH = /\b(?:prefer\w*|ideally|desirable|desired|like to see|encouraged?|helpful|a plus)\b/;
 const HEDGE = /\b(?:rarely|likely|unlikely|may|might|viewed favou?rably|highly regarded)\b/;
 // What residents achieved ("our first-time board pass rate is 98%") is not what applicants need.
 const DESCRIPTION = /\bpass rates?\b|\b(?:our|all of our|all our) (?:current )?(?:residents|graduates|interns|alumni|trainees)\b/;
 
 const ANY_ATTEMPTS =
-  /\b(?:attempts?|number of attempts|how many attempts)[^.;]{0,40}\b(?:does not|do not|doesn't|don't) matter\b|\bregardless of (?:the )?(?:number of )?(?:\w+ ){0,2}attempts\b|\bno (?:attempt|attempts) limit\b|\bnot (?:required|necessary) to pass[^.;]{0,40}first attempt\b/;
+  /\b(?:attempts?|number of attempts|how many attempts)[^.;]{0,40}\b(?:does not|do not|doesn't|don't) matter\b|\bregardless of (?:the )?(?:number of )?(?:\w+ ){0,2}attempts\b|\bno (?:attempt|attempts) limit\b|\b(?:no|(?:do|does) not (?:have|set|use) (?:a |any )?)(?:cut-?off|limit|cap|restriction) (?:on|for) (?:the )?(?:number of )?attempts\b|\bnot (?:required|necessary) to pass[^.;]{0,40}first attempt\b/;
 const WITHIN = new RegExp(String.raw`\bwithin (?:the )?(?:first )?(${NUM_WORD}) attempts\b|\bin (?:no more than |at most )?(${NUM_WORD}) attempts\b|\bmaximum of (${NUM_WORD}) attempts\b|\bno more than (${NUM_WORD}) attempts\b|\bup to (${NUM_WORD}) attempts\b`);
 const MAX_FAILURES = new RegExp(String.raw`\bno more than (${NUM_WORD}) fail(?:ure|ures|ed attempts?)\b|\bat most (${NUM_WORD}) fail(?:ure|ures|ed attempts?)\b|\bup to (${NUM_WORD}) fail(?:ure|ures|ed attempts?)\b`);
 // "failed three times will not be considered" → two failures accepted; "failed more than once" → one.
-const FAILED_TIMES = new RegExp(String.raw`\bfailed [^.;]{0,40}?\b(?:more than )?(${NUM_WORD}|twice|once) times?\b|\bfailed [^.;]{0,40}?\bmore than (once|twice)\b`);
+const FAILED_TIMES = new RegExp(String.raw`\bfailed [^.;]{0,40}?\b(?:more than )?(?:(${NUM_WORD}) times?|(twice|once))\b`);
 const NO_FAILURES = /\bno (?:failed attempts|failures|prior failures)\b(?! (?:or withdrawn )?(?:medical school )?courses)|\bwithout (?:any )?fail(?:ures|ed attempts)\b/;
 // Failed attempts (not "failure to submit") and what the page does with them.
 const FAILURE = /\bfail(?:ed|ures?|ing)?\b(?! to\b)|\bunsuccessful attempts?\b|\bmore than one attempt\b|\bmultiple attempts\b|\bretakes?\b|\brepeated attempts\b/;
 const REJECTS =
   /\bnot (?:be )?(?:considered|accepted|acceptable|eligible|reviewed|invited|interviewed)\b|\b(?:do not|does not|don't|cannot|can't|will not|won't) (?:consider|accept|review|interview|invite)\b|\bineligible\b|\bdisqualif\w*|\bexclude[sd]?\b|\bprecludes?\b|\bscreened out\b|\brejected\b/;
 const NOT_AUTOMATIC = /\bnot (?:automatically|necessarily) (?:be )?(?:exclud|disqualif|eliminat|reject|rule)\w*|\bnot an automatic\b|\b(?:do|does|will) not (?:automatically |necessarily )?(?:exclude|disqualify|preclude|eliminate)\b/;
-const MUST_SECTION = /\brequire|\beligib|\bcriteria|\bqualif/;
 const ACCEPTS = /\b(?:considered|accepted|acceptable|eligible|reviewed|allowed|welcome)\b/;
 // "Do you accept applicants with a USMLE failure?" — yes accepts failures, no excludes them.
 const ASKS_FAILURE_OK = /\b(?:accept|consider|allow|eligible|apply|take)\b[^?]*(?:\bfail|\bmore than one attempt|\bmultiple attempts|\bretak|\bnot pass(?:ed)? (?:\w+ ){0,4}(?:first|1st) attempt)/;

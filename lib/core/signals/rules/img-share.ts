@@ -1,3 +1,4 @@
+import type { Clause } from '../clauses';
 import { NUM_WORD, wordNumber } from '../normalize';
 import { contentClauses, found, type Found, type RuleContext } from '../rule-kit';
 
@@ -8,30 +9,69 @@ const IMG =
   /\bimgs?\b|\bfmgs?\b|\binternational (?:medical )?graduates?\b|\bforeign (?:medical )?graduates?\b|\bgraduated from (?:an? )?(?:international|foreign|non-usa|non-lcme)\b|\binternational (?:\([^)]*\) )?medical schools?\b|\bnon-usa (?:medical )?graduates?\b/;
 const PERCENT = /(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)/;
 const COUNT_OF = new RegExp(String.raw`\b(${NUM_WORD}) (?:out )?of (?:our |the |all )?(${NUM_WORD}) (?:current |categorical )?(?:residents|interns|trainees|positions)\b`);
+// "18 IMGs out of 24 total": the group named before its total.
+const GROUP_OF = new RegExp(String.raw`\b(${NUM_WORD}) (?:imgs?|fmgs?|international (?:medical )?graduates|foreign (?:medical )?graduates) (?:out )?of (?:our |the |all )?(${NUM_WORD})\b`);
+// The total first: "Of our 24 residents, 18 are IMGs", "We have 36 residents: 20 are IMGs".
+const TOTAL_THEN_COUNT = new RegExp(String.raw`\b(${NUM_WORD}) (?:current |categorical )?(?:residents|interns|trainees)[,:]? (?:of (?:whom|which) )?(${NUM_WORD}) (?:are|were)\b`);
+// The group in brackets after its total: "Current residents: 30 (24 IMGs)".
+const TOTAL_THEN_GROUP = new RegExp(String.raw`\b(${NUM_WORD})(?: (?:current |categorical )?(?:residents|interns|trainees))? \((${NUM_WORD}) (?:are )?(?:imgs?|fmgs?|international (?:medical )?graduates|foreign (?:medical )?graduates)\b`);
 const NONE =
   /^(?:none|no|not (?:at present|currently|at this time|right now)|currently (?:none|no|not)|zero|0)\b|\b(?:currently|presently) (?:have |has )?no (?:imgs?|international|foreign)\b|\bno (?:imgs?|international medical graduates|foreign medical graduates) (?:currently|at present|at this time)\b/;
 const SHARE_QUESTION = /\b(?:percent|percentage|how many|proportion|number of)\b|%|\b(?:have|are there) any (?:imgs?|fmgs?|international|foreign)\b/;
-const NOT_RESIDENTS = /\bapplica(?:nts|tions)\b|\binterview(?:ed|s)?\b|\bmatch rate\b|\bgraduating residents\b|\balumni\b/;
+// Shares of applicants, interviews, matches and pass rates are not shares of residents.
+const NOT_RESIDENTS = /\bapplica(?:nts|tions)\b|\binterview(?:ed|s)?\b|\bmatch rate\b|\bgraduating residents\b|\balumni\b|\bpass rates?\b|\bpass(?:es|ed)? (?:the |their )?boards?\b/;
+// Other groups a line may give a share of: "60% of our residents are female", "30% DOs".
+const OTHER_GROUP = /\b(?:female|women|men|male|dos|osteopathic|amgs?|usa (?:md|graduates|medical graduates)|citizens|minorit\w+|underrepresented)\b/;
+
+/**
+ * The parts of a clause that each give one group's figure: "30% are DOs and 50% are IMGs",
+ * "30% DOs, 50% IMGs". A comma splits only before a new figure ("IMGs, who make up 45%, …" stays whole).
+ */
+function parts(t: string): string[] {
+  return t.split(/;| and | while | whereas | but |, (?=(?:about |approximately |roughly )?\d)/);
+}
+
+/** The IMG share the clause states, in percent; null when it states none. */
+function shareIn(c: Clause, promptAboutShare: boolean): number | null {
+  const t = c.norm;
+  // A bare figure answering a share question, or a label ("% International medical graduates :: 86%").
+  const bare = promptAboutShare && !IMG.test(t);
+  if (NOT_RESIDENTS.test(t)) return null;
+  let m = t.match(TOTAL_THEN_COUNT);
+  if (m && IMG.test(t.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) return ratio(m[2]!, m[1]!);
+  if ((m = t.match(TOTAL_THEN_GROUP)) && /\b(?:residents|interns|trainees)\b/.test(`${c.prompt} ${t}`)) return ratio(m[2]!, m[1]!);
+  for (const p of parts(t)) {
+    if (!(IMG.test(p) || bare) || OTHER_GROUP.test(p)) continue;
+    if ((m = p.match(PERCENT))) {
+      const v = Number(m[1]);
+      if (v >= 0 && v <= 100) return Math.round(v);
+    }
+    if ((m = p.match(COUNT_OF) ?? p.match(GROUP_OF))) return ratio(m[1]!, m[2]!);
+  }
+  return null;
+}
+
+function ratio(count: string, total: string): number | null {
+  const a = wordNumber(count);
+  const b = wordNumber(total);
+  return a !== null && b !== null && b > 0 && a <= b ? Math.round((a / b) * 100) : null;
+}
 
 export function readImgShare(ctx: RuleContext): Found<number> | null {
   for (const c of contentClauses(ctx)) {
     const t = c.norm;
-    const promptAboutShare = SHARE_QUESTION.test(c.prompt) && IMG.test(c.prompt) && !/\baccept|\bconsider|\btake\b|\bsponsor|\brequire/.test(c.prompt);
+    // "What percentage of residents are IMGs?", or a label naming the group over a bare "75%".
+    const asksShare = SHARE_QUESTION.test(c.prompt) || (c.kind === 'label-value' && /^\d{1,3}(?:\.\d+)?\s?%$/.test(t));
+    const asksPolicy = /\baccept|\bconsider|\btake\b|\bsponsor|\brequire/.test(c.prompt) || NOT_RESIDENTS.test(c.prompt);
+    const promptAboutShare = asksShare && IMG.test(c.prompt) && !asksPolicy;
     const aboutImg = IMG.test(t) || promptAboutShare;
     if (!aboutImg || c.preference) continue;
     if (/\bbetween\b|\bmost\b|\bmajority\b|\bmany\b/.test(t) && !PERCENT.test(t)) continue;
+    // Ranges ("between 40 and 60%", "40-60%") state no exact share.
+    if (/\bbetween \d+\s?(?:%|percent)? (?:and|to)\b|\d\s?-\s?\d+\s?%/.test(t)) continue;
 
-    let m = t.match(PERCENT);
-    if (m && !/\bbetween \d+\s?(?:%|percent)? (?:and|to)\b|\d\s?-\s?\d+\s?%/.test(t) && !NOT_RESIDENTS.test(t)) {
-      const v = Number(m[1]);
-      if (v >= 0 && v <= 100) return found(ctx, c, Math.round(v));
-    }
-    m = t.match(COUNT_OF);
-    if (m) {
-      const a = wordNumber(m[1]!);
-      const b = wordNumber(m[2]!);
-      if (a !== null && b !== null && b > 0 && a <= b) return found(ctx, c, Math.round((a / b) * 100));
-    }
+    const share = shareIn(c, promptAboutShare);
+    if (share !== null) return found(ctx, c, share);
     if ((promptAboutShare && c.order === 0 && NONE.test(t)) || /\b(?:currently|presently) (?:have |has )?no (?:imgs?|international|foreign)\b/.test(t)) {
       return found(ctx, c, 0);
     }

@@ -23,10 +23,13 @@ const STEP_AFTER = /^\s*on (?:the )?(?:usmle )?step\b/;
 const BELOW = /(?:below|under|less than|lower than|<)\s*$/;
 const REJECTS = /\bnot (?:be )?(?:considered|eligible|accepted|reviewed|invited)\b|\b(?:do not|does not|don't|cannot|can't|will not|won't) (?:consider|accept|review|interview|invite)\b|\bineligible\b|\bscreened out\b|\bexcluded\b|\bdisqualif/;
 const REQUIREMENT = /\b(?:must|required|require|requires|requirement|minimum|minimums|cut-?off|threshold|only (?:applicants|candidates|consider)|at least|passed|screen|considered|eligible|eligibility|need|needed|ask for)\b|>=|>|\+/;
+// "220 or higher" states a floor by itself (corpus README), unless it describes who already scored it.
+const FLOOR = /\b\d{2,3} (?:or|and) (?:higher|above|better|greater|more)\b/;
+const DESCRIBES = /\b(?:our|the) (?:current |incoming |matched )?(?:residents|interns|class|matched applicants)\b|\blast year\b|\b(?:had|have had|scored)\b/;
 // Questions, labels and headings that make a bare figure a minimum ("Minimum Step 2 CK score :: 232").
 const MINIMUM_CONTEXT = /minimum|cut-?off|threshold|requirement|require|eligib|criteria|qualif/;
 const ASKS_MINIMUM = /minimum|cut-?off|threshold/;
-// Wishes the clause layer does not mark: "scores of 240+ are competitive", "a strong Step 2 CK".
+// Wishes the clause layer does not mark: "scores of 240+ are competitive", "to stand out".
 const WISH = /\bcompetitive\b|\bstand out\b/;
 // "We typically require 220" is a rule with exceptions, not a description of residents.
 const RULE_WITH_USUALLY = /\b(?:typically|usually) (?:require|requires|ask for|accept only|only (?:accept|consider|interview)|set a minimum|need)\b/;
@@ -172,7 +175,8 @@ export function readStepMinimums(ctx: RuleContext): StepMinimums {
     const mixed = all.some((t) => t.preferred) && all.some((t) => !t.preferred);
     const ths = mixed ? all.filter((t) => !t.preferred) : all;
     if (ths.length === 0) return;
-    if (!REQUIREMENT.test(c.norm) && !MINIMUM_CONTEXT.test(context)) return;
+    const floor = FLOOR.test(c.norm) && !DESCRIBES.test(c.norm);
+    if (!REQUIREMENT.test(c.norm) && !MINIMUM_CONTEXT.test(context) && !floor) return;
     const preferred = ths.every((t) => t.preferred) || ((c.preference || WISH.test(c.norm)) && !mixed) || /\bprefer/.test(c.section);
     // "We generally ask for 200 or higher… exceptions possible": a stated minimum, weighed as a preference.
     const hedged = !preferred && (c.hedged || RULE_WITH_USUALLY.test(c.norm));

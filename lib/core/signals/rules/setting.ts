@@ -1,22 +1,64 @@
+import { normaliseSetting } from '../../freida';
 import type { ProgramType } from '../../schema/signals';
-import { contentClauses, found, type Found, type RuleContext } from '../rule-kit';
+import { normalize } from '../normalize';
+import { clausesAbout, found, type Found, type RuleContext } from '../rule-kit';
 
 // Community vs university setting, only from explicit words about the program or its hospital
 // ("our community teaching hospital", "a community-based, university-affiliated hospital",
 // "a university-based residency"), never from an institution's name ("Shore Point University
-// Medical Center") or from rotations ("community-based psychiatric experiences").
+// Medical Center") or from rotations ("community-based psychiatric experiences", "one month at a
+// rural community hospital").
 
-const PLACE = String.raw`(?:teaching )?(?:hospital|program|programme|residency|institution|medical center|health system|training program|setting)`;
+const PLACE = String.raw`(?:teaching )?(?:hospital|program|programme|residency|institution|medical center|health system|training program)`;
+// Up to two describing words between "a"/"our" and the setting word ("an independent, non-profit
+// community hospital"), never "or"/"and" ("a community or university program" names no setting).
+const ADJ = String.raw`(?:(?!(?:or|and)\b)[\w-]+,? ){0,2}`;
+const DET = String.raw`\b(?:our|a|an|this)`;
+
 const AFFILIATED = new RegExp(
-  String.raw`\bcommunity[- ]based,? (?:and )?university[- ]affiliated\b|\buniversity[- ]affiliated,? community\b|\bcommunity (?:hospital|program|residency)[^.;]{0,30}\baffiliated with (?:the |an? )?[^.;]{0,40}\buniversity\b|\bcommunity[- ]based university[- ]affiliated\b`,
+  [
+    String.raw`\bcommunity[- ]based,? (?:and )?university[- ]affiliated\b`,
+    String.raw`\buniversity[- ]affiliated,? community\b`,
+    String.raw`\bcommunity (?:hospital|program|residency)[^.;]{0,30}\baffiliated with (?:the |an? )?[^.;]{0,40}\buniversity\b`,
+  ].join('|'),
 );
-const COMMUNITY = new RegExp(String.raw`\bcommunity[- ]based ${PLACE}\b|\b(?:our|a|an|this) (?:busy |large |small |\d+-bed )?community(?:[- ]based)? ${PLACE}\b|\bcommunity[- ]based\b(?=,? (?:internal|family|pediatric|psychiatry|general)\b)`);
-const UNIVERSITY = new RegExp(String.raw`\buniversity[- ]based ${PLACE}?|\b(?:our|a|an|this) (?:university|academic) (?:hospital )?(?:program|residency)\b|\bacademic medical center\b(?=[^.;]{0,30}\b(?:our|program|residency)\b)|\buniversity[- ]based\b`);
+const COMMUNITY = new RegExp(
+  [
+    String.raw`\bcommunity[- ]based ${PLACE}\b`,
+    String.raw`${DET} ${ADJ}community(?:[- ]based)? ${PLACE}\b`,
+    String.raw`\b(?:is|are) community[- ]based\b`,
+    String.raw`\bcommunity[- ]based (?:[\w-]+ ){1,2}(?:residency|program)\b`, // "a community-based internal medicine residency"
+  ].join('|'),
+);
+const UNIVERSITY = new RegExp(
+  [
+    String.raw`\buniversity[- ]based\b`,
+    String.raw`${DET} ${ADJ}(?:university|academic) (?:hospital )?(?:program|residency)\b`,
+    String.raw`\b(?:a|an) ${ADJ}university hospital\b`, // "a tertiary-care university hospital", not "Example University Hospital"
+    String.raw`\bacademic medical center\b(?=[^.;]{0,30}\b(?:our|program|residency)\b)`,
+  ].join('|'),
+);
+// "Residents spend one month at a community hospital": a rotation site, not the program's setting.
+const ROTATION = /\b(?:at|to|through) (?:an? |the )?[\w, -]{0,40}\b(?:community|university)\b/;
+const ROTATION_WORDS = /\b(?:rotat\w*|electives?|months?|weeks?|blocks?)\b/;
+// Capitalised names with "Community"/"University" inside ("our Valley Community Hospital campus",
+// "Shore Point University Medical Center") are masked before reading ("university-name": still a
+// university for "affiliated with …"); headings are left alone, being Title Case throughout.
+const NAME = /\b(?!(?:Our|A|An|This|The|We)\b)[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*)*\s+(?:Community|University)\b(?:\s+(?:of\s+)?[A-Z][\w'.&-]*)*/g;
+const NOT_SETTING = /\bnot (?:an? )?(?:community|university)/;
+// Label/value rows such as FREIDA's "Program best described as: Community Based".
+const SETTING_LABEL = /\b(?:setting|program type|type of program|best described|hospital type|institution type)\b/;
 
 export function readSetting(ctx: RuleContext): Found<ProgramType> | null {
-  for (const c of contentClauses(ctx)) {
-    const t = c.norm;
-    if (!/\bcommunity|\buniversity|\bacademic/.test(t)) continue;
+  for (const c of clausesAbout(ctx, 'setting')) {
+    if (c.kind === 'label-value' && SETTING_LABEL.test(c.prompt)) {
+      const v = normaliseSetting(c.text);
+      if (v) return found(ctx, c, v);
+      continue;
+    }
+    if (!/\bcommunity|\buniversity|\bacademic/.test(c.norm)) continue;
+    const t = c.kind === 'heading' ? c.norm : normalize(c.text.replace(NAME, (n) => (/University/.test(n) ? 'university-name' : 'community-name')));
+    if ((ROTATION.test(t) && ROTATION_WORDS.test(t)) || NOT_SETTING.test(t)) continue;
     if (AFFILIATED.test(t)) return found(ctx, c, 'community-university-affiliated');
     if (COMMUNITY.test(t)) return found(ctx, c, 'community');
     if (UNIVERSITY.test(t)) return found(ctx, c, 'university');

@@ -1,32 +1,61 @@
 import statesData from '../../../../data/states.json';
+import type { Clause } from '../clauses';
 import { found, type Found, type RuleContext } from '../rule-kit';
 
 // The program's state, from a postal address ("Phoenix, AZ 85013"), which on hospital sites is often
-// only in the footer — so chrome blocks are read here. The address named most often wins; on a tie,
-// the later one (the site's own footer comes after addresses of rotation sites in the text).
+// only in the footer — so chrome blocks are read here. A page may also list its rotation sites'
+// addresses, often in a neighbouring state; the institution's own address is the one in the footer
+// or under a contact heading, so those weigh more and a rotation-site list weighs less. On a tie the
+// later address wins (the site's own footer comes last). Without any postal address, "located in
+// Tucson, Arizona" names the state; a bare "City, ST" does not ("Jane Doe, MD" is a degree).
 
 const ABBRS = new Set(statesData.states.map((s) => s.abbr));
 const BY_NAME = new Map(statesData.states.map((s) => [s.name.toLowerCase(), s.abbr]));
 const NAMES = statesData.states.map((s) => s.name).sort((a, b) => b.length - a.length).join('|');
-// "City, ST 12345" / "City, ST, 12345" / "City, State 12345"
-const ADDRESS = new RegExp(String.raw`,\s*([A-Z]{2}|${NAMES}),?\s+(\d{5})(?:-\d{4})?\b`, 'g');
+const STATE = String.raw`([A-Z]{2}|D\.\s?C\.|${NAMES})`;
+// "City, ST 12345" / "City, ST, 12345" / "City, State 12345" / "Washington, D.C. 20010", and footers
+// without the comma ("Des Moines IA 50314") — but not "Program ID 12345" or "NRMP code NE 12345".
+const ADDRESS = new RegExp(
+  String.raw`,\s*${STATE},?\s+\d{5}(?:-\d{4})?\b|\b(?!(?:Program|Code|Number|NRMP|ACGME|ERAS|Box|Suite|Step|Room|Fax|Phone|Employee)\b)[A-Z][a-z]+\s+([A-Z]{2})\s+\d{5}(?:-\d{4})?\b`,
+  'g',
+);
+const LOCATED = new RegExp(
+  String.raw`\b(?:located|based|situated|headquartered|nestled|campus|hospital|program|residency)\s+(?:is\s+)?in\s+(?:downtown\s+|the heart of\s+|historic\s+|beautiful\s+)?(?:[A-Z][\w.'-]*\s+){0,3}?[A-Z][\w.'-]*,\s+${STATE}(?![\w])`,
+  'g',
+);
 
-export function readState(ctx: RuleContext): Found<string> | null {
-  const tally = new Map<string, { n: number; last: number; clauseIdx: number }>();
+const WEIGHT = { footer: 3, contact: 3, rotation: 0.5, plain: 1 } as const;
+const CONTACT = /\b(?:contact|address|location|directions|mailing|visit us|find us|reach us|coordinator)\b/;
+const ROTATION = /\b(?:rotat\w*|sites?|affiliat\w*|training locations|hospitals|clinics)\b/;
+
+function abbrOf(raw: string): string | null {
+  const abbr = raw.length === 2 ? raw : /^D\.\s?C\.$/.test(raw) ? 'DC' : BY_NAME.get(raw.toLowerCase());
+  return abbr && ABBRS.has(abbr) ? abbr : null;
+}
+
+function weightOf(c: Clause): number {
+  if (c.chrome) return WEIGHT.footer;
+  const context = `${c.section} ${c.prompt}`;
+  if (CONTACT.test(context)) return WEIGHT.contact;
+  if (ROTATION.test(context) || ROTATION.test(c.norm)) return WEIGHT.rotation;
+  return WEIGHT.plain;
+}
+
+function tally(ctx: RuleContext, pattern: RegExp, weigh: (c: Clause) => number): Found<string> | null {
+  const score = new Map<string, { w: number; last: number }>();
   ctx.clauses.forEach((c, idx) => {
-    if (!/\d{5}/.test(c.text)) return;
-    for (const m of c.text.matchAll(ADDRESS)) {
-      const raw = m[1]!;
-      const abbr = raw.length === 2 ? raw : BY_NAME.get(raw.toLowerCase());
-      if (!abbr || !ABBRS.has(abbr)) continue;
-      const cur = tally.get(abbr) ?? { n: 0, last: -1, clauseIdx: idx };
-      tally.set(abbr, { n: cur.n + 1, last: idx, clauseIdx: idx });
+    for (const m of c.text.matchAll(pattern)) {
+      const abbr = abbrOf(m[1] ?? m[2]!);
+      if (!abbr) continue;
+      const cur = score.get(abbr) ?? { w: 0, last: idx };
+      score.set(abbr, { w: cur.w + weigh(c), last: idx });
     }
   });
-  let best: [string, { n: number; last: number; clauseIdx: number }] | null = null;
-  for (const entry of tally) {
-    if (!best || entry[1].n > best[1].n || (entry[1].n === best[1].n && entry[1].last > best[1].last)) best = entry;
-  }
-  if (!best) return null;
-  return found(ctx, ctx.clauses[best[1].clauseIdx]!, best[0]);
+  let best: [string, { w: number; last: number }] | null = null;
+  for (const e of score) if (!best || e[1].w > best[1].w || (e[1].w === best[1].w && e[1].last > best[1].last)) best = e;
+  return best ? found(ctx, ctx.clauses[best[1].last]!, best[0]) : null;
+}
+
+export function readState(ctx: RuleContext): Found<string> | null {
+  return tally(ctx, ADDRESS, weightOf) ?? tally(ctx, LOCATED, () => 1);
 }

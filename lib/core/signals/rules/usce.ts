@@ -8,18 +8,28 @@ import { contentClauses, found, type Found, type RuleContext } from '../rule-kit
 // the page adds "not required"; a rule for only some applicants ("if more than a year has passed
 // since graduation") is not a program-wide rule.
 
-// "usa" is the canonical country token from normalize().
+// "usa" is the canonical country token from normalize() ("American" is left as written).
 const USCE =
-  /\busce\b|\bimg\b.{0,20}\bclinical experience|\busa\b[^.;]{0,25}\b(?:clinical|medical|hands-on|health ?care|patient care)\b[^.;]{0,15}\b(?:experience|training|exposure|rotations?)\b|\b(?:clinical|hands-on|medical|patient care) (?:experience|training)\b[^.;]{0,60}\b(?:in|at|within) (?:the |a |an )?(?:accredited )?(?:usa\b|american\b)|\bhands-on\b[^.;]{0,60}\busa\b|\b(?:one|1|two|2) years? (?:in|at) an? (?:usa )?(?:acgme[- ])?accredited (?:usa )?(?:residency|hospital|program)/;
+  /\busce\b|\bimg\b.{0,20}\bclinical experience|\b(?:usa|american)\b[^.;]{0,25}\b(?:clinical|medical|hands-on|health ?care|patient care)\b[^.;]{0,15}\b(?:experience|training|exposure|rotations?)\b|\b(?:clinical|hands-on|medical|patient care) (?:experience|training)\b[^.;]{0,60}\b(?:in|at|within) (?:the |a |an )?(?:accredited )?(?:usa\b|american\b)|\bhands-on\b[^.;]{0,60}\busa\b|\b(?:one|1|two|2) years? (?:in|at) an? (?:usa )?(?:acgme[- ])?accredited (?:usa )?(?:residency|hospital|program)/;
 const RESEARCH_MIX = /\bclinical or research\b|\bresearch or clinical\b/;
 const REQUIRED = /\b(?:required|requires|require|must|mandatory|need|needs|necessary|essential|have completed)\b|\bis a requirement\b/;
 const NOT_REQUIRED =
   /\bnot (?:a )?(?:required|requirement|necessary|mandatory|needed)\b|\bnot require\b|\b(?:do|does) not (?:need|require)\b|\bno usce (?:is )?(?:needed|required)\b|\beven if you have no\b|\bis optional\b/;
 const PRAISE =
-  /\b(?:prefer\w*|preference|helpful|helps|help|a plus|advantage\w*|favou?rabl\w*|highly regarded|regarded|valued|value|recommended|encourag\w*|desirable|desired|strengthen\w*|more competitive|beneficial|welcome|considered positively|ideally)\b/;
-const PARTIAL = /\bif (?:more|less) than\b|\bif you graduated\b|\bfor (?:applicants|graduates) (?:who|with) (?:graduated )?more than\b/;
+  /\b(?:prefer\w*|preference|helpful|helps|help|a plus|advantage\w*|favou?rabl\w*|highly regarded|regarded|valued|value|recommend\w*|encourag\w*|desirable|desired|strengthen\w*|more competitive|beneficial|welcome|considered positively|ideally)\b/;
+// Rules for a group of applicants: "if more than a year has passed", "applicants who graduated more than
+// two years ago", "graduates of more than 2 years since graduation".
+const PARTIAL =
+  /\bif (?:more|less) than\b|\bif you graduated\b|\bfor (?:applicants|graduates) (?:who|with) (?:graduated )?more than\b|\bgraduated (?:more|over|less) than\b|\b(?:more|over) than \S+ (?:years?|months?) (?:since|from|after|out of|out from)\b/;
+// Applicants who lack it: "without USCE will not be considered" (required) or "… may still apply" (not).
+const WITHOUT = /\b(?:without|with no|lacking|lack of|no) (?:any )?(?:usce\b|usa\b)/;
+const EXCLUDES = /\bnot (?:be )?(?:considered|eligible|accepted|reviewed|invited)\b|\b(?:do not|does not|cannot|will not) (?:consider|accept|review|interview)\b|\bineligible\b/;
+const STILL_WELCOME = /\b(?:may|can|are welcome to|are encouraged to|still) apply\b|\b(?:are|is|will be) (?:still )?(?:considered|eligible|welcome)\b/;
+// "A minimum of 6 months of US clinical experience": a stated minimum amount is a requirement.
+const MINIMUM_AMOUNT = new RegExp(String.raw`\b(?:at least|a minimum of|minimum of|minimum) (?:${NUM_WORD}|one|a)(?:\s?(?:-|to)\s?${NUM_WORD})? (?:months?|weeks?|years?)\b`);
+const ASKS_REQUIRED = /requir|need|necessary|mandatory|minimum|how much|how many/;
 const OBS_NO =
-  /\bobservers?hips? (?:do|does|will|are|is)? ?not (?:count|satisfy|qualify|considered|counted|accepted|meet)|\bobservers?hips? (?:are|is) not (?:counted|considered|accepted)|\b(?:not|never) count(?:ed)? observers?hips?|\bobservers?hip does not count\b|\bexcluding observers?hips?\b|\bobservers?hips? (?:alone )?(?:do not|don't) (?:count|qualify)/;
+  /\bno observers?hips?\b|\bobservers?hips? (?:do|does|will|are|is)? ?not (?:count|satisfy|qualify|considered|counted|accepted|meet)|\bobservers?hips? (?:are|is) not (?:counted|considered|accepted)|\b(?:not|never) count(?:ed)? observers?hips?|\bobservers?hip does not count\b|\bexcluding observers?hips?\b|\bobservers?hips? (?:alone )?(?:do not|don't) (?:count|qualify)/;
 const OBS_YES =
   /\b(?:count|counts|accept|accepts|consider|considers) observers?hips?\b|\bobservers?hips? (?:count|are counted|are accepted|are considered|qualify)\b|\bincluding observers?hips?\b/;
 const MONTHS = new RegExp(
@@ -29,7 +39,11 @@ const MONTHS = new RegExp(
 function monthsIn(text: string): number | null {
   // "Graduation within the past five years is desirable, as is US clinical experience": that span is
   // the graduation window, not an amount of experience.
-  const m = text.replace(/[^,;]*\bgraduat[^,;]*/g, ' ').match(MONTHS);
+  // "within the last 12 months" says how recent, not how much.
+  const m = text
+    .replace(/[^,;]*\bgraduat[^,;]*/g, ' ')
+    .replace(/\b(?:within|in|during|over) (?:the )?(?:past|last|previous|preceding|prior) (?:\S+ )?(?:years?|months?|weeks?)\b/g, ' ')
+    .match(MONTHS);
   if (!m) return null;
   const n = wordNumber(m[1] ?? m[3]!);
   const unit = m[2] ?? m[4]!;
@@ -58,8 +72,13 @@ export function readUsce(ctx: RuleContext): Found<UsceValue> | null {
     if (PARTIAL.test(t) || c.statistic) return;
 
     let status: Status | null = null;
-    const praise = PRAISE.test(t);
-    if (NOT_REQUIRED.test(t) || (promptAsks && c.answer === 'no' && /requir|need|necessary|mandatory/.test(c.prompt))) {
+    // "encouraged to apply" welcomes the applicant; it does not praise the experience.
+    const praise = PRAISE.test(t.replace(STILL_WELCOME, ' '));
+    const asksWithout = WITHOUT.test(c.prompt) && /accept|consider|apply|eligible/.test(c.prompt);
+    if (WITHOUT.test(t) && EXCLUDES.test(t)) status = 'required';
+    else if (WITHOUT.test(t) && STILL_WELCOME.test(t)) status = praise ? 'preferred' : 'not-required';
+    else if (asksWithout && c.answer) status = c.answer === 'yes' ? (praise ? 'preferred' : 'not-required') : 'required';
+    else if (NOT_REQUIRED.test(t) || (promptAsks && c.answer === 'no' && /requir|need|necessary|mandatory/.test(c.prompt))) {
       status = praise ? 'preferred' : 'not-required';
       // "No. It is not required, but it is preferred": the answer's next sentences may praise it.
       if (!praise) {
@@ -67,7 +86,9 @@ export function readUsce(ctx: RuleContext): Found<UsceValue> | null {
         if (next && next.blockIndex === c.blockIndex && PRAISE.test(next.norm) && !NOT_REQUIRED.test(next.norm)) status = 'preferred';
       }
     } else if (praise) status = 'preferred';
-    else if (REQUIRED.test(t) || (promptAsks && c.answer === 'yes' && /requir|need|necessary|mandatory/.test(c.prompt))) status = 'required';
+    else if (REQUIRED.test(t) || MINIMUM_AMOUNT.test(t) || (promptAsks && c.answer === 'yes' && /requir|need|necessary|mandatory/.test(c.prompt))) status = 'required';
+    // "How much USCE do you require? || At least two months."
+    else if (promptAsks && ASKS_REQUIRED.test(c.prompt) && c.order === 0 && !c.negated && monthsIn(t) !== null) status = 'required';
     if (!status) return;
     if (!best || rank[status] > rank[best.status]) best = { status, clause: c, idx };
   });

@@ -1,12 +1,12 @@
 import type { VisaValue } from '../../schema/signals';
 import type { Clause } from '../clauses';
-import { contentClauses, found, type Found, type RuleContext } from '../rule-kit';
+import { alternation, contentClauses, found, type Found, type RuleContext } from '../rule-kit';
 
-// J-1 and H-1B sponsorship, each "yes" | "no" | "conditional", null when the page is silent on it.
-// Visa spellings are already canonical ("j1", "h1b") from normalize(). A sentence often says two
-// things ("We accept J-1 but not H-1B", "on a J-1 visa (we do not sponsor H1 visas)", "H-1B if Step 3
-// is passed by April 30, otherwise J-1"), so each clause is cut into scopes at brackets and contrasts
-// and every visa named is read against the words of its own scope only.
+// J-1 and H-1B sponsorship, each "yes" | "no" | "conditional", null when the page is silent on it
+// (labels per shared/corpus/README.md: any qualifier → conditional; "J-1 only" → H-1B no).
+// A sentence often says two things ("We accept J-1 but not H-1B", "on a J-1 visa (we do not sponsor
+// H1 visas)", "H-1B if Step 3 is passed by April 30, otherwise J-1"), so each clause is cut into
+// scopes at brackets and contrasts, and each visa named is read against its own words in its scope.
 
 type VisaType = 'j1' | 'h1b';
 
@@ -15,22 +15,72 @@ const enum Rank { Implied = 1, Explicit = 2, Conditional = 3 }
 
 interface Statement { type: VisaType; value: VisaValue; rank: Rank; clause: Clause }
 
+// --- vocabulary (phrase tables; spaces also match hyphens) -----------------------------------------
+
+const SITUATIONS = ['select', 'selected', 'certain', 'some', 'rare', 'special', 'unusual', 'exceptional', 'limited'].flatMap((a) =>
+  ['cases', 'circumstances', 'situations', 'instances'].map((n) => `in ${a} ${n}`),
+);
+
+export const VISA_VOCABULARY = {
+  /** The program's stance: "we sponsor", "J-1 holders are welcome", "eligible for a J-1". */
+  stance: [
+    'sponsor', 'sponsors', 'sponsored', 'sponsoring', 'sponsorship', 'accept', 'accepts', 'accepted', 'accepting',
+    'offer', 'offers', 'offered', 'support', 'supports', 'supported', 'holder', 'holders', 'eligible', 'eligibility',
+    'qualify for', 'consider', 'considers', 'considered', 'continue', 'continuing', 'possible', 'maintain',
+    'welcome', 'welcomes', 'welcomed', 'prefer', 'prefers', 'preferred', 'participate', 'participates', 'participating',
+  ],
+  /** Verbs a refusal negates: "we do not sponsor", "cannot accept", "will not take". */
+  refusedVerbs: ['sponsor', 'accept', 'offer', 'support', 'consider', 'provide', 'take', 'allow', 'participate'],
+  /** Qualifiers that make sponsorship conditional (README: case by case, select cases, limited basis, …). */
+  conditions: [
+    'if', 'unless', 'provided', 'only if', 'only when', 'only to', 'only with', 'only possible', 'possible if',
+    'case by case', 'on a limited basis', 'limited number', 'subject to', 'depending on', 'exceptionally',
+    'transferring', 'transfer from', 'already hold', 'already holds', 'already holding', 'already has',
+    'already have', 'already in', 'already on', 'would consider', 'may consider', 'may sponsor', 'may offer',
+    'may be sponsored', 'may be considered', 'may be offered', 'may be available', 'may be possible',
+    ...SITUATIONS,
+  ],
+  /** Visa talk about something else: work permits, dependants, waivers, other programs, where to read more. */
+  offTopic: [
+    'ead', 'employment authorization', 'employment authorisation', 'dependent', 'dependents', 'dependant', 'dependants',
+    'spouse', 'spouses', 'spousal', 'j2', 'waiver', 'waivers', 'contact', 'website', 'information about',
+    'information on', 'information regarding', 'questions about', 'questions regarding',
+    'most programs', 'many programs', 'some programs', 'other programs', 'few programs',
+  ],
+  /** A scope made only of these names visas as what the program takes: "J-1 and H-1B.", "J-1 visa: Yes". */
+  bare: ['j1', 'h1b', 'visa', 'visas', 'status', 'sponsorship', 'and', 'or', '&', 'both', 'the', 'a', 'an', 'otherwise',
+    'else', 'also', 'only', 'through', 'via', 'by', 'ecfmg', 'yes'],
+} as const;
+
+const words = (phrases: readonly string[]) => new RegExp(String.raw`\b(?:${alternation(phrases)})\b`);
+const BARE_WORDS = new Set<string>(VISA_VOCABULARY.bare);
+const OFF_TOPIC = words(VISA_VOCABULARY.offTopic);
+
+// Visa spellings are canonical ("j1", "h1b") after normalize() and canon() below.
 const J1 = /\bj1\b|ecfmg[- ]sponsored|sponsored (?:by|through) (?:the )?ecfmg/;
 const H1B = /\bh1b\b/;
+const VISA_MENTION = new RegExp(`${J1.source}|${H1B.source}`, 'g');
 const VISA_TALK = /\bvisa|\bj1\b|\bh1b\b|sponsor/;
-// Other people's status (work permits, dependants), waivers and pointers to information: visa talk
-// that says nothing about what the program sponsors.
-const OFF_TOPIC =
-  /\b(?:ead|employment authori[sz]ation|dependents?|dependants?|spous\w*|j2|waivers?|information (?:about|on|regarding)|questions (?:about|regarding|on)|website)\b/;
+// F-1, O-1, H-4, TN…: a refusal naming them says nothing about the J-1 or H-1B.
+const OTHER_VISA = /\b[a-z]-?\d{1,2}[a-z]?\b|\btn\b/;
+const SEASON = String.raw`(?:the\s+)?(?:\d{4}|upcoming|coming|current|next)\b`;
 
-const POSITIVE =
-  /\b(?:sponsor|sponsors|sponsored|sponsoring|sponsorship|accept|accepts|accepted|offer|offers|offered|support|supports|supported|holders?|eligib\w*|qualify for|consider|considers|considered|continu\w*|possible|maintain|welcome\w*|prefer\w*)\b|\bon (?:an? |the )?(?:j1|h1b)\b|\b(?:sponsorship|visas?) (?:is|are) (?:also )?(?:only )?available\b/;
+const POSITIVE = new RegExp(
+  [
+    words(VISA_VOCABULARY.stance).source,
+    String.raw`\b(?:must|or|and|who) (?:obtain|have|hold|secure|be on) (?:a |an )?(?:valid )?(?:j1|h1b)\b`, // "IMGs must obtain a J-1"
+    String.raw`\bon (?:an? |the )?(?:j1|h1b)\b`, // "apply on a J-1 visa"
+    String.raw`\b(?:sponsorship|visas?) (?:is|are) (?:also )?(?:only )?available\b`,
+    String.raw`(?::|\s-)\s*yes\b`, // "J-1: Yes", "J-1 – Yes"
+  ].join('|'),
+);
 const NEGATIVE = new RegExp(
   [
-    String.raw`\b(?:not|never|nor|unable to|cannot|can't|don't|doesn't|won't|no longer)\s+(?:\w+\s+){0,2}?(?:sponsor|accept|offer|support|consider|provide)\w*`,
+    String.raw`\b(?:not|never|nor|unable to|cannot|can't|don't|doesn't|won't|no longer)\s+(?:\w+\s+){0,2}?(?:${alternation(VISA_VOCABULARY.refusedVerbs)})(?!ship)\w*`,
     String.raw`\bnot\s+(?:\w+\s+)?(?:sponsored|accepted|offered|supported|available|considered|possible)\b`,
-    String.raw`\b(?:no|not|neither|nor)\s+(?:the\s+|an?\s+)?(?:j1|h1b)\b`,
-    String.raw`:\s*no\b`, // "H-1B visa: No"
+    String.raw`\b(?:no|not|neither|nor)\s+(?:the\s+|an?\s+)?(?:j1|h1b)\b`, // "no H-1B sponsorship", "but not H-1B"
+    String.raw`(?::|\s-)\s*no\b`, // "H-1B visa: No", "H1B – No"
+    String.raw`\b(?:is|are|does|do|will)\s+not\s*[.;,]?$`, // "H-1B visas are sponsored; J-1 visas are not."
   ].join('|'),
 );
 // "J-1 only", "only J-1 visas", "we only sponsor J-1", "J-1 exclusively", "any visas other than the J-1".
@@ -38,37 +88,60 @@ const NEGATIVE = new RegExp(
 const ONLY_TYPE = new RegExp(
   [
     String.raw`\bonly (?:(?:sponsor|accept|consider|support|offer|provide)s?\s+)?(?:the\s+)?(j1|h1b)\b`,
-    String.raw`\b(j1|h1b)(?: visas?)?(?: status)? (?:only|exclusively)\b(?!\s+(?:if|when|to|with|after|in|on)\b|\s+for\s+(?!(?:the\s+)?(?:\d{4}|upcoming|coming|current|next)\b))`,
+    String.raw`\b(j1|h1b)(?: visas?)?(?: status)? (?:only|exclusively)\b(?!\s+(?:if|when|to|with|after|in|on)\b|\s+for\s+(?!${SEASON}))`,
     String.raw`\b(?:other than|except(?: for)?) (?:the\s+)?(j1|h1b)\b`,
   ].join('|'),
 );
-const VISA_CONDITION =
-  /\b(?:if|unless|provided|only (?:if|when|to|with)|only for (?!(?:the )?(?:\d{4}|upcoming|coming|current|next)\b)|in (?:select|selected|certain|some|rare|special|unusual|exceptional|limited) (?:cases|circumstances|situations|instances)|case[- ]by[- ]case|on a limited basis|limited number|subject to|depending on|already (?:hold\w*|has|have|in|on)|transferring|transfer from|only possible|possible (?:only )?if|would consider|may consider|may (?:sponsor|offer)|may be (?:sponsored|considered|offered|available|possible)|offered to \w+(?: \w+)? who|(?:for|to) (?:applicants|candidates|residents|those|individuals)(?: \w+)? (?:who|that|with)|exceptionally)\b/;
+const VISA_CONDITION = new RegExp(
+  [
+    words(VISA_VOCABULARY.conditions).source,
+    String.raw`\bonly for (?!${SEASON})`,
+    String.raw`\boffered to \w+(?: \w+)? who\b`, // "offered to Canadians who graduated…"
+    String.raw`\b(?:for|to) (?:applicants|candidates|residents|those|individuals)(?: \w+)? (?:who|that|with)\b`,
+  ].join('|'),
+);
+// A refusal with a way out ("we do not sponsor H-1B visas except for transfers") is a condition.
+const EXCEPTION = /\bexcept (?:for |when |if |in |to )|\bunless\b|\bexceptions? (?:is |are )?(?:may be |can be |will be )?(?:made|considered|possible)\b/;
 // H-1B needs every Step including Step 3 (FACTS.md "Visas"): naming Step 3 next to it is a condition.
 const STEP3 = /\bstep 3\b|\ball (?:three |3 )?(?:usmle )?steps\b/;
 const STEP3_DEADLINE = /\bstep 3\b.*\b(?:by|before|prior to)\b/;
+
+// No visa at all: citizens and permanent residents only; "We do not sponsor visas"; "Applicants
+// requiring visa sponsorship will not be considered" (with a negation in the clause).
 const CITIZENS_ONLY =
-  /\bonly (?:\w+ ){0,3}?(?:usa )?citizens\b|\bmust (?:be|hold) (?:a )?(?:usa )?citizen|\b(?:citizens?|permanent residents?|green card holders?)(?:,? (?:and|or) [\w ]{0,30}?)? only\b|\bcitizens? (?:or|and) permanent residents? (?:only|are eligible)\b|\bmust hold usa citizenship\b|\bapplicants must be usa citizens\b/;
-// "Applicants requiring visa sponsorship will not be considered" (read with a negation in the clause).
+  /\bonly (?:\w+ ){0,3}?(?:usa )?citizens\b|\bmust (?:be|hold) (?:a )?(?:usa )?citizen|\b(?:citizens?|permanent residents?|green card holders?)(?:,? (?:and|or) [\w ]{0,30}?)? only\b|\bcitizens? (?:or|and) permanent residents? (?:only|are eligible)\b|\bmust hold usa citizenship\b/;
 const NEEDS_SPONSORSHIP = /\b(?:applicants?|candidates?|those|anyone|individuals?|graduates?)\b[^.;]{0,25}?(?<!not |n't )\b(?:requir\w*|need\w*)\s+(?:a\s+)?(?:visa|sponsorship)/;
+// "We do not sponsor visas": a no for every visa the sentence does not name ("…other than the J-1").
 const GENERIC_NO =
   /\b(?:do|does|will|can) not (?:currently )?sponsor (?:any )?(?:type of )?(?:visas?|work visas?)\b|\bvisas? of any kind\b|\bno (?:type of )?visas? (?:is |are |will be )?(?:sponsored|sponsorship)\b|\bno visa sponsorship\b|\bunable to sponsor (?:any )?visas?\b|\bnot (?:able|eligible) to sponsor visas?\b/;
-// An answer that opens with a refusal but not with a bare "No": "Not at this time.", "None."
-const REFUSAL = /^(?:not|none)\b|^unfortunately,? (?:not|no|we (?:do not|don't|cannot|can't|are unable))\b/;
+// "We cannot sponsor visas", "Visa sponsorship is not available": a refusal whose object is visas in
+// general — not "we do not offer observerships to visa holders".
+const VISA_REFUSAL = new RegExp(
+  [
+    String.raw`\b(?:not|never|unable to|cannot|can't|don't|doesn't|won't|no longer)\s+(?:\w+\s+)?(?:sponsor|offer|provide|support|accept)\w*\s+(?:any\s+|an?\s+|the\s+|work\s+|(?:type|kind)s? of\s+)*(?:visas?|sponsorship)\b`,
+    String.raw`\b(?:visas?|visa sponsorship)\b(?:\s+\w+){0,3}?\s+(?:is|are)\s+not\s+(?:\w+\s+)?(?:sponsored|offered|available|provided|possible)\b`,
+  ].join('|'),
+);
+// "If you require visa sponsorship, say so in ERAS": the condition is the applicant's, not the program's.
+const APPLICANT_NEED = /\b(?:if|whether|when) (?:you|applicants?|candidates?) (?:will )?(?:require|need)\b/;
+// "If you are on a J-1 visa, you will need a Statement of Need": the visa is the applicant's circumstance.
+const APPLICANT_IF = /^(?:if|when|once) (?:you|your|applicants?|an applicant)\b([^,]*),\s*(.*)$/;
 
-// A scope that only names visas ("J-1 and H-1B.", "otherwise J-1", "H-1B if Step 3 is passed…",
-// "J-1 visa: Yes") states them as what the program takes, with any tail after a condition word.
-const BARE_WORDS = new Set(['j1', 'h1b', 'visa', 'visas', 'status', 'sponsorship', 'and', 'or', '&', 'both', 'the', 'a', 'an',
-  'otherwise', 'else', 'also', 'only', 'through', 'via', 'by', 'ecfmg', 'yes']);
-const CONDITION_TAIL = /\b(?:if|when|unless|provided|for|with|after|in|on|case[- ]by[- ]case|subject)\b.*$/;
+// FAQ answers. A conditional answer without a yes is the question's only when it keeps to the topic
+// ("Only on a case-by-case basis."), not "If you have questions, contact the coordinator."
+const ANSWER_TOPIC =
+  /\b(?:visas?|sponsor\w*|step 3|transfer\w*|case[- ]by[- ]case|select cases|limited basis|already)\b|^(?:only|occasionally|rarely|sometimes|in (?:select|selected|certain|some|rare|special|unusual|exceptional|limited)|on a (?:case|limited))\b/;
+// Openings other than a bare "No"/"Yes": "Not at this time.", "None.", "We do not." / "We do.", "Absolutely."
+const REFUSAL =
+  /^(?:not|none)\b|^unfortunately\b|^(?:we|the program|our program|it) (?:do not|does not|will not|cannot|can not|don't|doesn't|won't|is not|are not)\b(?! only\b)/;
+const ASSENT = /^(?:(?:we|the program|our program|it) (?:do|does|will|can)\b(?! not)|absolutely|certainly|of course|definitely)/;
+// Questions about Step 3, waivers, fees or dependants name a visa without asking about sponsoring it.
+const PROMPT_ASIDE = /\bstep 3\b|\bwaivers?\b|\bfees?\b|\bj2\b|\bead\b|\bdependen|\bspous/;
 
-function isBare(scope: string): boolean {
-  const words = scope.replace(CONDITION_TAIL, '').replace(/[.,:;!()/-]/g, ' ').split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.every((w) => BARE_WORDS.has(w));
-}
+// --- reading ----------------------------------------------------------------------------------------
 
 // normalize() leaves a spelling followed by a comma half-done ("J-1, H-1B" → "j-1, h1bb"): its guard
-// against "J-1,000"-style numbers also refuses a plain comma. Finish the job here (see the report on
+// against "J-1,000"-style numbers also refuses a plain comma. Finish the job here (reported for
 // normalize.ts); idempotent on text normalize() already got right.
 function canon(norm: string): string {
   return norm
@@ -82,6 +155,13 @@ function typesIn(text: string): VisaType[] {
   if (J1.test(text)) t.push('j1');
   if (H1B.test(text)) t.push('h1b');
   return t;
+}
+
+// With `conditionTail`, anything from a condition word on is ignored: "H-1B if Step 3 is passed…".
+const CONDITION_TAIL = /\b(?:if|when|unless|provided|for|with|after|in|on|case[- ]by[- ]case|subject)\b.*$/;
+function isBare(scope: string, conditionTail = true): boolean {
+  const ws = (conditionTail ? scope.replace(CONDITION_TAIL, '') : scope).replace(/[.,:;!()/-]/g, ' ').split(/\s+/).filter(Boolean);
+  return ws.length > 0 && ws.every((w) => BARE_WORDS.has(w));
 }
 
 // Contrasts end a statement's reach; "and" does only where a new verb phrase starts ("and do not sponsor").
@@ -103,59 +183,79 @@ function scopesOf(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-function answerOf(c: Clause): 'yes' | 'no' | null {
-  if (c.answer) return c.answer;
-  return c.order === 0 && c.prompt !== '' && REFUSAL.test(c.norm) ? 'no' : null;
+/**
+ * Each visa named in a scope owns the words from the previous visa named to the next one ("We sponsor
+ * J-1 visas, and H-1B visas are not sponsored"). A visa whose words hold no verb of their own is
+ * coordinated with a neighbour ("We do not sponsor J-1 or H-1B visas", "J-1 and H-1B visas are
+ * offered to…") and also reads the neighbour's words.
+ */
+function wordsByMention(scope: string): { type: VisaType; words: string }[] {
+  const ms = [...scope.matchAll(VISA_MENTION)].map((m) => ({
+    type: (H1B.test(m[0]) ? 'h1b' : 'j1') as VisaType,
+    start: m.index!,
+    end: m.index! + m[0].length,
+  }));
+  const own = ms.map((_, k) => scope.slice(k === 0 ? 0 : ms[k - 1]!.end, k === ms.length - 1 ? scope.length : ms[k + 1]!.start));
+  const hasVerb = (w: string) => NEGATIVE.test(w) || POSITIVE.test(w) || ONLY_TYPE.test(w);
+  // Only "and", "or", "visas", "the"… between two visas: they are named together.
+  const together = (a: number) => isBare(`${scope.slice(ms[a]!.end, ms[a + 1]!.start)} j1`, false);
+  return ms.map((m, k) => {
+    if (hasVerb(own[k]!)) return { type: m.type, words: own[k]! };
+    if (k + 1 < ms.length && together(k) && hasVerb(own[k + 1]!)) return { type: m.type, words: `${own[k]} ${own[k + 1]}` };
+    if (k > 0 && together(k - 1) && hasVerb(own[k - 1]!)) return { type: m.type, words: `${own[k - 1]} ${own[k]}` };
+    return { type: m.type, words: own[k]! };
+  });
 }
 
-function statementsOf(c: Clause, carried: VisaType[]): Statement[] {
-  const text = canon(c.norm);
-  const prompt = canon(c.prompt);
-  const out: Statement[] = [];
-  const say = (type: VisaType, value: VisaValue, rank: Rank) => out.push({ type, value, rank, clause: c });
-  const promptVisa = prompt !== '' && VISA_TALK.test(prompt);
-  const promptTypes = promptVisa ? typesIn(prompt) : [];
+function answerOf(c: Clause): 'yes' | 'no' | null {
+  if (c.answer) return c.answer;
+  if (c.order !== 0 || c.prompt === '') return null;
+  return REFUSAL.test(c.norm) ? 'no' : ASSENT.test(c.norm) ? 'yes' : null;
+}
+
+/** A clause that names no visa: an answer to a visa question, a carried condition, or all visas at once. */
+function untypedStatements(c: Clause, text: string, promptTypes: VisaType[], promptVisa: boolean, carried: VisaType[], say: Say) {
+  // "Only citizens, permanent residents or EAD holders are eligible": no visa, whatever else is named.
+  if (CITIZENS_ONLY.test(text)) return sayBoth(say, 'no', Rank.Implied);
+  if (OFF_TOPIC.test(text)) return;
   const answer = answerOf(c);
   const conditional = VISA_CONDITION.test(text);
-
-  if (typesIn(text).length === 0) {
-    if (OFF_TOPIC.test(text)) return out;
-    // The answer to "Do you sponsor H-1B visas?": "No.", "Not at this time.", "Only case by case."
-    if (promptTypes.length > 0) {
-      const negative = answer === 'no' || NEGATIVE.test(text);
-      const positive = answer === 'yes' || POSITIVE.test(text);
-      for (const t of promptTypes) {
-        if (negative) say(t, 'no', Rank.Explicit);
-        else if (conditional && (positive || c.order === 0)) say(t, 'conditional', Rank.Conditional);
-        else if (positive) say(t, 'yes', Rank.Explicit);
-      }
-      if (out.length > 0 || c.order === 0) return out;
+  // The answer to "Do you sponsor H-1B visas?": "No.", "Not at this time.", "Only case by case."
+  if (promptTypes.length > 0) {
+    const negative = answer === 'no' || NEGATIVE.test(text);
+    const positive = answer === 'yes' || POSITIVE.test(text);
+    let said = false;
+    for (const t of promptTypes) {
+      said = true;
+      if (negative) say(t, 'no', Rank.Explicit);
+      else if (conditional && (positive || (c.order === 0 && c.answer !== null) || ANSWER_TOPIC.test(text))) say(t, 'conditional', Rank.Conditional);
+      else if (positive) say(t, 'yes', Rank.Explicit);
+      else said = false;
     }
-    // "Applicants must pass Step 3 by April 30" after an H-1B sentence: the condition belongs to it.
-    const last = carried.length > 0 ? carried : promptTypes;
-    if (last.length === 1 && (conditional || STEP3_DEADLINE.test(text)) && /\b(?:step 3|visa|sponsor)/.test(text)) {
-      say(last[0]!, 'conditional', Rank.Conditional);
-      return out;
-    }
-    const refusesAll =
-      GENERIC_NO.test(text) ||
-      CITIZENS_ONLY.test(text) ||
-      (NEEDS_SPONSORSHIP.test(text) && c.negated && !c.preference) ||
-      (promptVisa && answer === 'no');
-    if (refusesAll) {
-      say('j1', 'no', Rank.Implied);
-      say('h1b', 'no', Rank.Implied);
-    } else if (conditional && /\bvisa (?:sponsorship|status)|\bsponsor\w* (?:a |any )?visas?\b/.test(text) && !NEGATIVE.test(text)) {
-      say('j1', 'conditional', Rank.Implied);
-      say('h1b', 'conditional', Rank.Implied);
-    }
-    return out;
+    if (said || c.order === 0) return;
   }
+  // "Applicants must pass Step 3 by April 30" after an H-1B sentence: the condition belongs to it.
+  const last = carried.length > 0 ? carried : promptTypes;
+  if (last.length === 1 && (conditional || STEP3_DEADLINE.test(text)) && /\b(?:step 3|visa|sponsor)/.test(text)) {
+    return say(last[0]!, 'conditional', Rank.Conditional);
+  }
+  const refusesAll =
+    GENERIC_NO.test(text) ||
+    (VISA_REFUSAL.test(text) && !OTHER_VISA.test(text) && !EXCEPTION.test(text)) ||
+    (NEEDS_SPONSORSHIP.test(text) && c.negated && !c.preference) ||
+    (promptVisa && answer === 'no');
+  if (refusesAll) return sayBoth(say, 'no', Rank.Implied);
+  // "Visa sponsorship is considered case by case": both.
+  if (conditional && /\bvisa (?:sponsorship|status)|\bsponsor\w* (?:a |any )?visas?\b/.test(text) && !NEGATIVE.test(text) && !APPLICANT_NEED.test(text)) {
+    sayBoth(say, 'conditional', Rank.Implied);
+  }
+}
 
+/** A clause that names a visa: each scope, each visa in it. */
+function typedStatements(c: Clause, text: string, prompt: string, promptTypes: VisaType[], promptVisa: boolean, say: Say) {
+  const answer = answerOf(c);
   const named = typesIn(text);
-  if (GENERIC_NO.test(text)) {
-    for (const t of ['j1', 'h1b'] as const) if (!named.includes(t)) say(t, 'no', Rank.Implied);
-  }
+  if (GENERIC_NO.test(text)) for (const t of ['j1', 'h1b'] as const) if (!named.includes(t)) say(t, 'no', Rank.Implied);
   // "Do you sponsor H-1B? — No, J-1 only.": the opening yes/no answers the question's visa;
   // "Do you sponsor visas? — No, but we accept the J-1": a no for every visa the answer does not name.
   if (answer) for (const t of promptTypes) if (!named.includes(t)) say(t, answer, Rank.Explicit);
@@ -164,23 +264,51 @@ function statementsOf(c: Clause, carried: VisaType[]): Statement[] {
   }
 
   scopesOf(text).forEach((scope, i) => {
-    const types = typesIn(scope);
-    if (types.length === 0 || OFF_TOPIC.test(scope)) return;
-    const only = scope.match(ONLY_TYPE);
-    const onlyType = (only?.[1] ?? only?.[2] ?? only?.[3]) as VisaType | undefined;
-    const bare = isBare(scope);
-    const negative = NEGATIVE.test(scope) || (bare && NEGATIVE.test(prompt) && !/\?/.test(prompt));
-    const positive = bare || POSITIVE.test(scope) || /:\s*yes\b/.test(scope) || (i === 0 && answer === 'yes');
-    const cond = VISA_CONDITION.test(scope);
-    for (const t of types) {
-      const step3 = t === 'h1b' && STEP3.test(scope);
+    if (OFF_TOPIC.test(scope)) return;
+    const ifYou = scope.match(APPLICANT_IF);
+    if (ifYou && typesIn(ifYou[1]!).length > 0 && !POSITIVE.test(ifYou[2]!)) return;
+    const mentions = wordsByMention(scope);
+    const bareScope = isBare(scope);
+    const single = new Set(mentions.map((m) => m.type)).size === 1;
+    for (const { type: t, words: w } of mentions) {
+      const only = w.match(ONLY_TYPE);
+      const onlyType = (only?.[1] ?? only?.[2] ?? only?.[3]) as VisaType | undefined;
+      const negative = NEGATIVE.test(w) || (bareScope && NEGATIVE.test(prompt) && !/\?/.test(prompt));
+      const positive = bareScope || POSITIVE.test(w) || (i === 0 && answer === 'yes');
+      // Step 3 is the H-1B's requirement: next to the H-1B it is a condition, and "J-1 and H-1B if
+      // Step 3 is passed" leaves the J-1 unconditional.
+      const cond = VISA_CONDITION.test(w) && !(t === 'j1' && STEP3.test(w));
+      const step3 = t === 'h1b' && STEP3.test(w);
       if (onlyType === t) say(t, cond ? 'conditional' : 'yes', cond ? Rank.Conditional : Rank.Explicit);
+      else if (negative && EXCEPTION.test(w)) say(t, 'conditional', Rank.Conditional);
       else if (negative) say(t, 'no', Rank.Explicit);
-      else if (cond || step3) say(t, 'conditional', Rank.Conditional);
+      else if ((cond && positive) || step3) say(t, 'conditional', Rank.Conditional);
       else if (positive) say(t, 'yes', Rank.Explicit);
+      if (onlyType === t && !cond && single) say(t === 'j1' ? 'h1b' : 'j1', 'no', Rank.Implied);
     }
-    if (onlyType && !cond && types.length === 1) say(onlyType === 'j1' ? 'h1b' : 'j1', 'no', Rank.Implied);
   });
+}
+
+type Say = (type: VisaType, value: VisaValue, rank: Rank) => void;
+const sayBoth = (say: Say, value: VisaValue, rank: Rank) => {
+  say('j1', value, rank);
+  say('h1b', value, rank);
+};
+
+function statementsOf(c: Clause, carried: VisaType[]): Statement[] {
+  const text = canon(c.norm);
+  const prompt = canon(c.prompt);
+  const out: Statement[] = [];
+  const say: Say = (type, value, rank) => out.push({ type, value, rank, clause: c });
+  // "Do H-1B applicants need Step 3 before ranking? — Yes.": the H-1B is conditional on it.
+  if (answerOf(c) === 'yes' && STEP3.test(prompt) && typesIn(prompt).join() === 'h1b' && typesIn(text).length === 0) {
+    say('h1b', 'conditional', Rank.Conditional);
+    return out;
+  }
+  const promptVisa = prompt !== '' && VISA_TALK.test(prompt) && !PROMPT_ASIDE.test(prompt);
+  const promptTypes = promptVisa ? typesIn(prompt) : [];
+  if (typesIn(text).length === 0) untypedStatements(c, text, promptTypes, promptVisa, carried, say);
+  else typedStatements(c, text, prompt, promptTypes, promptVisa, say);
   return out;
 }
 

@@ -30,6 +30,7 @@ describe('first-attempt passes required', () => {
     ['accept-a-failure question, bare no', ['Do you accept applicants with a USMLE failure? || No.']],
     ['not-first-attempt question, bare no', ['Do you accept applicants who did not pass on the first attempt? || No.']],
     ['a failure precludes', ['Any failed USMLE attempt precludes an interview.']],
+    ['"passing scores … on the first attempt"', ['- Passing scores on USMLE Step 1 and Step 2 CK on the first attempt']],
     ['"only … who passed on the first attempt"', ['We only interview applicants who passed USMLE Step 1 and Step 2 CK on the first attempt.']],
   ])('%s', (_name, lines) => {
     expect(firstAttemptOnly(lines)).toBe(true);
@@ -55,8 +56,10 @@ describe('some failure accepted', () => {
     ['not-first-attempt question, yes', ['Do you accept applicants who did not pass on the first attempt? || Yes.'], null],
     ['"not automatically excluded"', ['Applicants who failed a USMLE Step are not automatically excluded.'], null],
     ['"failed more than once will not be considered"', ['Applicants who have failed any Step more than once will not be considered.'], 2],
+    ['"failed twice … not eligible"', ['Applicants who failed a USMLE Step twice are not eligible.'], 2],
     ['"may still be considered"', ['Applicants with a USMLE failure may still be considered.'], null],
     ['"if you failed … still eligible"', ['If you failed a Step, you are still eligible to apply.'], null],
+    ['"no cut-off for attempts"', ['We do not have a cut-off for attempts, but failures must be explained.'], null],
     ['"regardless of the number of attempts"', ['We review applicants regardless of the number of USMLE attempts.'], null],
   ])('%s', (_name, lines, max) => {
     const s = read(lines);

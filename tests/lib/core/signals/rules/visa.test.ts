@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { pageTextFromLines } from '../../../../../lib/core/page-text';
 import { extractSignals } from '../../../../../lib/core/signals/index';
 import { toLabels } from '../../../../../lib/core/signals/labels';
+import { VISA_VOCABULARY } from '../../../../../lib/core/signals/rules/visa';
 
 // Phrasings written for these tests (not corpus sentences), labelled the way ../shared/corpus/README.md
 // labels: "yes" only without qualification, any qualifier → "conditional", silence → null.
@@ -18,6 +19,12 @@ const visaOf = (lines: string[]) => read(lines).visa;
 
 type V = 'yes' | 'no' | 'conditional' | null;
 type Row = [string, string[], V, V];
+
+describe('vocabulary tables', () => {
+  test.each(Object.entries(VISA_VOCABULARY))('%s has no duplicate phrases', (_name, phrases) => {
+    expect(new Set(phrases).size).toBe(phrases.length);
+  });
+});
 
 describe('visa spellings', () => {
   test.each(['J1', 'J-1', 'J 1', 'J‑1'])('"We sponsor %s visas." → J-1 yes', (spelling) => {
@@ -37,6 +44,10 @@ describe('visa sponsorship statements', () => {
     ['apply on a J-1', ['International graduates are welcome to apply on a J-1 visa.'], 'yes', null],
     ['H-1B available', ['H-1b sponsorship is available for our residents.'], null, 'yes'],
     ['mostly J-1 (H-1B unknown)', ['We mostly sponsor J-1 visas.'], 'yes', null],
+    ['IMGs must obtain a J-1', ['All IMGs must obtain a J-1 visa through ECFMG.'], 'yes', null],
+    ['dash answers', ['J1 visa sponsorship through ECFMG – Yes; H1B – No'], 'yes', 'no'],
+    ['label/value J-1 only', ['Visa Requirements :: J-1 visa only'], 'yes', 'no'],
+    ['season, only be sponsoring', ['For the 2026 Match, we will only be sponsoring J-1 visas.'], 'yes', null],
     ['mainly J-1 (H-1B unknown)', ['At this time we mainly take residents on the J-1 visa.'], 'yes', null],
     ['list item per type', ['# Visa Sponsorship', '- J-1 visa: Yes', '- H-1B visa: No'], 'yes', 'no'],
     ['label/value per type', ['J-1 visa sponsorship through ECFMG :: Yes', 'H-1B visa :: No'], 'yes', 'no'],
@@ -57,6 +68,18 @@ describe('visa sponsorship statements', () => {
     ['while …, unable', ['While we accept J-1 visa holders, we are unable to sponsor H-1B visas.'], 'yes', 'no'],
     ['semicolon', ['The program does not sponsor H-1B visas; J-1 visas through ECFMG are accepted.'], 'yes', 'no'],
     ['two sentences', ['We sponsor J-1 visas. We do not sponsor H-1B visas.'], 'yes', 'no'],
+    ['elliptical negation', ['H-1B visas are sponsored; J-1 visas are not.'], 'no', 'yes'],
+    ['participating program', ['We are an ECFMG J-1 participating program.'], 'yes', null],
+    ['label/value with both', ['Visa status :: J-1 accepted, H-1B not sponsored'], 'yes', 'no'],
+    ['not sponsoring for the cycle', ['Our program currently accepts J1 visa holders; we are not sponsoring H1B visas for the upcoming cycle.'], 'yes', 'no'],
+    ['comma list', ['We sponsor J-1, H-1B, and F-1 visas.'], 'yes', 'yes'],
+    ['comma after each spelling', ['We accept J1, but not H1-B, visas.'], 'yes', 'no'],
+    ['each visa its own verb', ['We sponsor J-1 visas, and H-1B visas are not sponsored.'], 'yes', 'no'],
+    ['negation first, then J-1', ['We do not sponsor H-1B visas, and J-1 visas through ECFMG are accepted.'], 'yes', 'no'],
+    ['not currently', ['We do not currently sponsor H-1B visas.'], null, 'no'],
+    ['not able to', ['We are not able to sponsor H1B visas.'], null, 'no'],
+    ['will not, this season', ['The program will not sponsor H1B visas for the 2026-2027 academic year.'], null, 'no'],
+    ['accepts … only, with applicants', ['We accept applicants with J-1 visas only.'], 'yes', 'no'],
     // only one type
     ['J-1 only', ['J-1 only.'], 'yes', 'no'],
     ['only J-1 visas are accepted', ['Only J-1 visas are accepted.'], 'yes', 'no'],
@@ -79,9 +102,22 @@ describe('visa sponsorship statements', () => {
     ['requires Step 3 by a date', ['H-1B sponsorship requires a passing Step 3 result by March 1.'], null, 'conditional'],
     ['H-1B if Step 3, otherwise J-1', ['H-1B if Step 3 is passed by April 30, otherwise J-1.'], 'yes', 'conditional'],
     ['condition in the next sentence', ['We sponsor H-1B visas. Applicants must pass Step 3 before the rank list deadline to qualify.'], null, 'conditional'],
+    ['if you already hold one, we continue it', ['If you already hold an H-1B visa, we can continue to sponsor it.'], null, 'conditional'],
     ['already holding', ['Applicants already holding an H-1B visa may continue on it.'], null, 'conditional'],
     ['may consider', ['We may consider H-1B sponsorship for exceptional candidates.'], null, 'conditional'],
     ['J-1 yes, H-1B rare', ['We sponsor J-1 visas. H-1B visas are considered in rare circumstances.'], 'yes', 'conditional'],
+    ['condition bound to the H-1B', ['Our program sponsors the J1 visa, and the H1B visa for candidates who have passed Step 3 before ranking.'], 'yes', 'conditional'],
+    ['Step 3 binds the H-1B only', ['J-1 and H-1B visas are sponsored if Step 3 is passed by the rank list deadline.'], 'yes', 'conditional'],
+    ['one condition for both', ['J-1 and H-1B visas are sponsored only for applicants transferring from another residency.'], 'conditional', 'conditional'],
+    ['all steps before ranking', ['H-1B sponsorship is considered for applicants who have passed all USMLE steps, including Step 3, before the rank order list deadline.'], null, 'conditional'],
+    ['already have', ['Applicants who already have an H-1B visa are welcome to apply.'], null, 'conditional'],
+    ['may be sponsored', ['H-1B visas may be sponsored for outstanding applicants.'], null, 'conditional'],
+    ['refusal with an exception', ['We do not sponsor H-1B visas except for residents transferring from other ACGME programs.'], null, 'conditional'],
+    ['refusal unless', ['We do not sponsor H-1B visas unless the applicant already holds one.'], null, 'conditional'],
+    ['refusal, no exceptions', ['We do not sponsor H-1B visas - no exceptions.'], null, 'no'],
+    ['does not take', ['The program does not take J-1 applicants.'], 'no', null],
+    ['list item with condition', ['# Visa Sponsorship', '- J-1: Yes', '- H-1B: case-by-case'], 'yes', 'conditional'],
+    ['sponsorship case by case, no type named', ['Visa sponsorship is considered on a case-by-case basis.'], 'conditional', 'conditional'],
     // citizens and permanent residents only
     ['must be citizens', ['Applicants must be U.S. citizens or permanent residents.'], 'no', 'no'],
     ['only consider citizens', ['We only consider US citizens and green card holders.'], 'no', 'no'],
@@ -90,6 +126,10 @@ describe('visa sponsorship statements', () => {
     ['cannot accept those who need', ['We cannot accept applicants who need visa sponsorship.'], 'no', 'no'],
     // "we do not sponsor visas" can still mean the ECFMG J-1
     ['no visas at all', ['We do not sponsor visas.'], 'no', 'no'],
+    ['cannot sponsor visas', ['We cannot sponsor visas. Applicants must have permanent work authorization.'], 'no', 'no'],
+    ['sponsorship not available', ['Visa sponsorship is not available.'], 'no', 'no'],
+    ['sponsorship of any type', ['The program is unable to offer visa sponsorship of any type.'], 'no', 'no'],
+    ['citizens, residents or EAD holders only', ['Only applicants who are U.S. citizens, permanent residents, or hold a valid EAD are eligible.'], 'no', 'no'],
     ['no visas + ECFMG J-1', ['We do not sponsor visas. We accept J-1 visas sponsored by ECFMG.'], 'yes', 'no'],
     ['no visas; however ECFMG J-1', ['The hospital does not sponsor visas; however, the ECFMG-sponsored J-1 is accepted.'], 'yes', 'no'],
   ])('%s', (_name, lines, j1, h1b) => {
@@ -109,6 +149,22 @@ describe('bare FAQ answers are read with their question', () => {
     ['visas? No, but ECFMG J-1', ['Does the program sponsor visas? || No, but we accept J-1 visas through ECFMG.'], 'yes', 'no'],
     ['which visas? list', ['Which visa types does the program sponsor? || J-1 and H-1B.'], 'yes', 'yes'],
     ['which visas? J-1 only', ['What visas do you sponsor? || J-1 only.'], 'yes', 'no'],
+    ['H-1B? We do not.', ['Do you sponsor H1B visas? || We do not.'], null, 'no'],
+    ['J-1? We do.', ['Do you sponsor J1 visas? || We do.'], 'yes', null],
+    ['H-1B? yes, for transfers', ['Do you sponsor H-1B visas? || Yes, for residents transferring from another ACGME program.'], null, 'conditional'],
+    ['J-1? Yes. H-1B case by case', ['Do you sponsor J-1 visas? || Yes. We also sponsor H-1B visas on a case-by-case basis.'], 'yes', 'conditional'],
+    ['answer in two sentences', ['Does your program sponsor visas? || We sponsor J-1 visas through ECFMG. We do not sponsor H-1B visas.'], 'yes', 'no'],
+    ['eligible? Yes.', ['Are J-1 visa holders eligible to apply? || Yes.'], 'yes', null],
+    ['need a visa? No.', ['Can I apply if I need a visa? || No.'], 'no', 'no'],
+    ['label/value none', ['Visa sponsorship :: None'], 'no', 'no'],
+    ['later paragraph with an unrelated if', ['Do you sponsor J-1 visas? || Yes.', 'Do you sponsor J-1 visas? || If you have other questions, email the coordinator.'], 'yes', null],
+    ['Step 3 for the J-1? No.', ['Is Step 3 required for the J-1? || No.'], null, null],
+    ['Step 3 for the H-1B? Yes.', ['Do H-1B applicants need to pass Step 3 before ranking? || Yes.'], null, 'conditional'],
+    ['H-1B? only for transfers', ['Do you sponsor the H1B visa? || Only for applicants currently in an ACGME residency.'], null, 'conditional'],
+    ['H-1B? unfortunately, no', ['Do you sponsor the H1B visa? || Unfortunately, no.'], null, 'no'],
+    ['H-1B? answered with J-1 only', ['Do you sponsor the H1B visa? || Our program sponsors the J-1 visa only.'], 'yes', 'no'],
+    ['H-1B? see the website', ['Do you sponsor the H1B visa? || Please see the GME office website for visa information.'], null, null],
+    ['requirements? citizens or J-1', ['What are the visa requirements? || Applicants must be US citizens, permanent residents, or hold a J-1 visa.'], 'yes', null],
     ['which visas? both, H-1B with Step 3', ['Which visas do you sponsor? || J-1 and H-1B; H-1B requires Step 3 to be passed by February 15.'], 'yes', 'conditional'],
   ])('%s', (_name, lines, j1, h1b) => {
     expect(visaOf(lines)).toEqual({ j1, h1b });
@@ -124,12 +180,42 @@ describe('visa talk that is not sponsorship, and silence', () => {
     ['processing fees', ['Residents are responsible for their own visa processing fees.'], null, null],
     ['apply early', ['Please apply for your visa early, as processing can take several months.'], null, null],
     ['information available', ['Information about the J-1 visa is available on the ECFMG website.'], null, null],
+    ['on a J-1 as the applicant’s circumstance', ['If you are on a J-1 visa, you will need a Statement of Need from your home country.'], null, null],
+    ['need a J-1, contact ECFMG', ['If you need a J-1 visa, contact ECFMG early.'], null, null],
+    ['home residence rule', ['The J-1 visa carries a two-year home residence requirement after training.'], null, null],
+    ['statement of need', ['J-1 physicians must obtain a Statement of Need from their home country.'], null, null],
+    ['USCIS website', ['Learn more about the H-1B visa on the USCIS website.'], null, null],
+    ['processing time', ['H-1B processing can take up to six months.'], null, null],
+    ['waiver jobs', ['Many of our graduates take J-1 waiver positions after residency.'], null, null],
+    ['other visa types refused', ['Note that we do not sponsor F-1 or O-1 visas.'], null, null],
+    ['applicant needs a visa', ['If you require visa sponsorship, please indicate this in your ERAS application.'], null, null],
+    ['refusal about something else', ['We do not offer observerships to visa holders.'], null, null],
+    ['other programs', ['Most programs that sponsor H-1B visas require Step 3.'], null, null],
+    ['H-4 spouses', ['Spouses of residents may hold H-4 status.'], null, null],
+    ['do not need a visa', ['Applicants who do not require visa sponsorship may apply at any time.'], null, null],
     ['contact ECFMG', ['For questions about the J-1 visa, contact ECFMG directly.'], null, null],
     ['nothing about visas', ['Our residents come from many countries and backgrounds.'], null, null],
     ['silent on H-1B', ['We sponsor J-1 visas through ECFMG.'], 'yes', null],
     ['silent on J-1', ['H-1B visas are sponsored.'], null, 'yes'],
   ])('%s', (_name, lines, j1, h1b) => {
     expect(visaOf(lines)).toEqual({ j1, h1b });
+  });
+});
+
+describe('a whole FAQ page', () => {
+  test('only the visa answers count, read with their questions', () => {
+    const out = read([
+      'How many positions do you offer? || We offer 12 categorical positions each year.',
+      'Do you sponsor a resident wellness retreat? || Yes, the hospital sponsors a retreat every spring.',
+      'Is there a minimum Step 2 CK score? || We do not have a minimum score, but most residents scored above 230.',
+      'If you have questions about the application, contact the program coordinator.',
+      'Do you sponsor visas? || We sponsor J-1 visas through ECFMG.',
+      'Do you sponsor H-1B visas? || Not at this time. If this changes, we will post it here.',
+      'Can spouses work? || Spouses on J-2 visas may apply for work authorization.',
+      'When should I apply for my visa? || As early as possible; processing can take months.',
+    ]);
+    expect(out.visa).toEqual({ j1: 'yes', h1b: 'no' });
+    expect(out.evidence['visa.h1b']).toBe('Do you sponsor H-1B visas? — Not at this time.');
   });
 });
 

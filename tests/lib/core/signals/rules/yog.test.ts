@@ -27,7 +27,12 @@ describe('years since graduation', () => {
     ['YOG label', ['YOG :: within 3 years'], 3],
     ['question asks the cut-off, answer gives years', ['Is there a year of graduation cutoff? || Yes, 5 years.'], 5],
     ['question asks how recent', ['How recently must I have graduated? || Within 3 years.'], 3],
+    ['how-many-years question, bare number', ['How many years since graduation do you accept? || Up to 5.'], 5],
     ['"no more than … since graduation unless" (hedged hard limit)', ['No more than 5 years since graduation unless you have been in continuous clinical practice.'], 5],
+    ['"a 5-year limit on time since graduation"', ['There is a 5-year limit on time since graduation.'], 5],
+    ['"a 3 year graduation cutoff"', ['We have a 3 year graduation cutoff.'], 3],
+    ['"graduated more than 5 years ago are not eligible"', ['IMGs who graduated more than 5 years ago are not eligible.'], 5],
+    ['"within 5 years of the start of residency"', ['Applicants must have graduated within 5 years of the start of residency.'], 5],
     ['"less than 4 years since graduation"', ['Applicants must be less than 4 years since graduation.'], 4],
   ])('%s', (_name, lines, maxYears) => {
     expect(yog(lines)).toEqual({ maxYears });
@@ -62,12 +67,13 @@ describe('not a limit', () => {
     ['letters within six months', ['Letters of recommendation must be written within the last six months.']],
     ['clinical experience recency', ['Clinical experience within the last 2 years is required of all graduates.']],
     ['a condition on recent graduation', ['US clinical experience is required if you graduated more than 2 years ago.']],
+    ['a requirement for graduates of more than 3 years', ['Applicants more than 3 years from graduation must have US clinical experience.']],
     ['program history', ['The program was founded in 1998 and has graduated over 300 residents.']],
     ['no limit', ['We have no limit on years since graduation.']],
     ['no limit as a label value', ['Years since graduation :: No limit']],
     ['bare no to a cut-off question', ['Is there a year of graduation cutoff? || No.']],
     ['no, but preferred', ['Is there a year of graduation cutoff? || No, but we prefer graduates within 5 years.']],
-    ['ECFMG certification timing', ['ECFMG certification must be obtained within 1 year of graduation from the program.']],
+    ['graduation from the residency', ['Board certification must be obtained within 5 years of graduation from the program.']],
     ['visa years', ['Residents on a J-1 visa may stay up to 7 years.']],
     ['Step 3 timing', ['Graduates of our program take Step 3 within 2 years.']],
   ])('%s', (_name, lines) => {
@@ -88,5 +94,13 @@ describe('strength, hedging and evidence', () => {
   test('evidence quotes the sentence', () => {
     const s = read(['Application requirements || ERAS only. Applicants must be within three years of graduation.']);
     expect(s.yog?.evidence.quote).toBe('Applicants must be within three years of graduation.');
+  });
+});
+
+// Known gaps, kept visible.
+describe('known gaps', () => {
+  // The clause after a semicolon loses its lead's topic ("graduated from medical school"): needs the clause layer.
+  test.fails('a limit after a semicolon that names no graduation', () => {
+    expect(yog(['Applicants must have graduated from medical school; there is a 3 year limit for IMGs.'])).toEqual({ maxYears: 3 });
   });
 });

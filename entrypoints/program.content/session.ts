@@ -1,0 +1,185 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { BadgeActions, BadgeProps, Corner } from '@/components/badge/types';
+import { freidaProgramId } from '@/lib/core/freida-url';
+import type { PageText } from '@/lib/core/page-text';
+import { programName } from '@/lib/core/list/program-from-page';
+import type { Fit, ListTier, Tier } from '@/lib/core/schema/fit';
+import { CHANGED_NOTICE } from '@/lib/core/schema/message-rules';
+import type { Signals } from '@/lib/core/schema/signals';
+import { precheck } from '@/lib/core/signals/precheck';
+import { clearQuote, showQuote } from '@/lib/platform/highlight';
+import { send } from '@/lib/platform/messaging';
+import { readPageText, readPrecheckInput } from '@/lib/platform/page-text';
+import { waitForContent } from '@/lib/platform/wait-for-content';
+import { mountBadge, type BadgeHandle } from './mount-badge';
+
+// One page's life in the content script: pre-check → wait for the content → read → ask the
+// background for the fit → badge. Re-runs on client-side route changes and when the profile or
+// list changes. Pages that are not program pages get nothing: no badge, no DOM writes.
+
+export type SessionMode = 'freida' | 'site';
+
+interface Evaluation {
+  profileSet: boolean;
+  signals: Signals;
+  fit: Fit;
+  saved: { id: string; tier: Tier } | null;
+}
+
+const CORNER_KEY = 'smartpick.corners';
+
+/** "obstetrics-and-gynecology" → "Obstetrics and Gynecology" (the slug tables stay in the background). */
+function displaySpecialty(slug: string | null): string | null {
+  if (!slug) return null;
+  return slug.split('-').map((w) => (w === 'and' ? w : w.charAt(0).toUpperCase() + w.slice(1))).join(' ');
+}
+
+export function startSession(ctx: ContentScriptContext, mode: SessionMode): void {
+  let badge: BadgeHandle | null = null;
+  let mounting: Promise<BadgeHandle> | null = null;
+  let run = 0;
+  let page: PageText | null = null;
+  let signals: Signals | null = null;
+  let name = '';
+  let corner: Corner = 'bottom-right';
+  let dismissedUrl: string | null = null;
+  let props: BadgeProps | null = null;
+  let abort: AbortController | null = null;
+
+  const cornerLoaded = browser.storage.local
+    .get(CORNER_KEY)
+    .then((v) => {
+      const all = (v?.[CORNER_KEY] ?? {}) as Record<string, Corner>;
+      corner = all[location.hostname] ?? corner;
+    })
+    .catch(() => {});
+
+  const render = async (next: Omit<BadgeProps, 'actions' | 'corner'>) => {
+    if (!ctx.isValid || dismissedUrl === location.href) return;
+    props = { ...next, corner, actions };
+    if (badge) return badge.update(props);
+    mounting ??= mountBadge(ctx, props);
+    badge = await mounting;
+    badge.update(props);
+  };
+  const unmount = () => {
+    badge?.remove();
+    badge = null;
+    mounting = null;
+    props = null;
+  };
+
+  const programInfo = (): BadgeProps['program'] => ({
+    name,
+    specialty: displaySpecialty(signals?.specialty?.value ?? null),
+    state: signals?.state?.value ?? null,
+  });
+
+  /** Ask the background: the page's text the first time (it reads the signals), the signals after. */
+  async function evaluate(text?: PageText): Promise<Evaluation | null> {
+    if (!page) return null;
+    const ref = { url: page.url, title: page.title, name };
+    const reply = await send<Evaluation>(text ? { type: 'page/evaluate', page: ref, text } : { type: 'page/evaluate', page: ref, signals: signals! });
+    if (!reply.ok) {
+      await render({ state: 'error', profileSet: true, program: programInfo(), fit: null, saved: null });
+      return null;
+    }
+    signals = reply.data.signals;
+    if (!signals.isProgramPage) {
+      unmount();
+      return reply.data;
+    }
+    const { profileSet, fit, saved } = reply.data;
+    await render({ state: 'ready', profileSet, program: programInfo(), fit, saved: saved ? { tier: saved.tier } : null });
+    return reply.data;
+  }
+
+  async function check(url: string): Promise<void> {
+    const mine = ++run;
+    abort?.abort();
+    abort = new AbortController();
+    clearQuote();
+    if (mode === 'freida' && !freidaProgramId(url)) return unmount();
+    // Site pages: only the cheap pre-check here; nothing is shown until the page proves to be a program page.
+    if (mode === 'site' && !precheck(readPrecheckInput(document, url))) return unmount();
+    if (dismissedUrl !== url) dismissedUrl = null;
+    await cornerLoaded;
+    if (mode === 'freida') await render({ state: 'reading', profileSet: true, program: { name: '', specialty: null, state: null }, fit: null, saved: null });
+
+    const ready = () => {
+      const h1 = document.querySelector('h1');
+      return !!h1 && (h1.textContent ?? '').trim().length > 0 && (document.body?.textContent ?? '').length > 300;
+    };
+    const how = await waitForContent(document, ready, { signal: abort.signal, quietMs: mode === 'freida' ? 250 : 50, timeoutMs: 8000 });
+    if (how === 'aborted' || mine !== run) return;
+    try {
+      page = readPageText(document, url);
+    } catch {
+      page = null;
+      if (mode === 'freida') return void render({ state: 'error', profileSet: true, program: programInfo(), fit: null, saved: null });
+      return unmount();
+    }
+    signals = null;
+    const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
+    name = mode === 'freida' && h1 ? h1 : programName(page.title || h1 || url);
+    if (mine !== run) return;
+    await evaluate(page);
+  }
+
+  const saveWith = async (tierOverride?: ListTier) => {
+    if (!page || !signals || !props) return;
+    await render({ ...props, busy: true });
+    await send({ type: 'program/save', page: { url: page.url, title: page.title, name }, signals, ...(tierOverride ? { tierOverride } : {}) });
+    await evaluate();
+  };
+
+  const actions: BadgeActions = {
+    add: () => void saveWith(),
+    setTier: (t) => void saveWith(t),
+    remove: () => {
+      void (async () => {
+        if (!page || !signals || !props) return;
+        const current = await evaluate();
+        if (current?.saved) {
+          await render({ ...props, busy: true });
+          await send({ type: 'program/remove', id: current.saved.id });
+        }
+        await evaluate();
+      })();
+    },
+    openList: () => void send({ type: 'ui/open', view: 'list' }),
+    openProfile: () => void send({ type: 'ui/open', view: 'profile' }),
+    showEvidence: (e) => {
+      const here = location.href.split('#')[0];
+      if (e.pageUrl.split('#')[0] !== here) return void window.open(e.pageUrl, '_blank', 'noopener');
+      showQuote(document, e.context && e.quote.length < 12 ? e.context : e.quote, page?.blocks[e.blockIndex]);
+    },
+    clearHighlight: () => clearQuote(),
+    retry: () => void check(location.href),
+    dismiss: () => {
+      dismissedUrl = location.href;
+      clearQuote();
+      unmount();
+    },
+    moveTo: (c) => {
+      corner = c;
+      if (props) void render(props);
+      void browser.storage.local
+        .get(CORNER_KEY)
+        .then((v) => browser.storage.local.set({ [CORNER_KEY]: { ...((v?.[CORNER_KEY] ?? {}) as object), [location.hostname]: c } }))
+        .catch(() => {});
+    },
+  };
+
+  // The profile or the list changed elsewhere: ask again (no need to re-read the page).
+  const onMessage = (msg: unknown) => {
+    if (msg && typeof msg === 'object' && (msg as { type?: unknown }).type === CHANGED_NOTICE && badge && signals?.isProgramPage) void evaluate();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  // Client-side navigation (FREIDA: search list → program, program → program).
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void check(newUrl.href));
+  void check(location.href);
+}

@@ -1,0 +1,83 @@
+import { describe, expect, test } from 'vitest';
+import { pageTextFromLines } from '../../../../../lib/core/page-text';
+import { extractSignals } from '../../../../../lib/core/signals/index';
+import { toLabels } from '../../../../../lib/core/signals/labels';
+
+// Setting only from explicit words about the program or its hospital (corpus/README.md), never from
+// an institution's name or from rotations described as community-based. Phrasings written for these tests.
+
+const URL = 'https://www.example-hospital.org/gme/internal-medicine/overview';
+const TITLE = 'Overview | Internal Medicine Residency | Example Hospital';
+
+function read(lines: string[]) {
+  const page = pageTextFromLines(['# Program Overview', 'We accept applications through ERAS only.', ...lines], URL, TITLE);
+  return toLabels(extractSignals(page));
+}
+
+type T = 'community' | 'community-university-affiliated' | 'university' | null;
+
+describe('setting words', () => {
+  test.each<[string, T]>([
+    ['Our program is a community-based internal medicine residency.', 'community'],
+    ['We are a 300-bed community teaching hospital in a growing suburb.', 'community'],
+    ['Example Hospital is an independent, non-profit community hospital.', 'community'],
+    ['Our residency is community-based.', 'community'],
+    ['Training takes place at an academic community hospital.', 'community'],
+    ['We are a community based program with a strong commitment to teaching.', 'community'],
+    ['This is a community-based, university-affiliated program.', 'community-university-affiliated'],
+    ['We are a university-affiliated community hospital.', 'community-university-affiliated'],
+    ['Our community hospital is affiliated with the State University School of Medicine.', 'community-university-affiliated'],
+    ['The residency is a community based university affiliated program.', 'community-university-affiliated'],
+    ['We are a university-based program at a 600-bed academic medical center.', 'university'],
+    ['Our residency is university-based.', 'university'],
+    ['Residents train at a tertiary-care university hospital.', 'university'],
+    ['We are an academic, university-based residency program.', 'university'],
+    ['Ours is a university program with a large research enterprise.', 'university'],
+    ['Community-Based Internal Medicine Residency', 'community'],
+    ['# A Community Hospital Program in the Heart of the City', 'community'],
+    ['Saint Example Community Hospital is a community-based teaching hospital.', 'community'],
+  ])('%s → %s', (line, want) => {
+    expect(read([line]).programType).toBe(want);
+  });
+});
+
+describe('setting labels', () => {
+  test.each<[string, T]>([
+    ['Program setting :: Community-based', 'community'],
+    ['Program type :: University Based', 'university'],
+    ['Program best described as :: Community Based University Affiliated', 'community-university-affiliated'],
+    ['Setting :: Community', 'community'],
+    ['Hospital type :: Military Based', null],
+    ['Program setting :: Not available', null],
+  ])('%s → %s', (line, want) => {
+    expect(read([line]).programType).toBe(want);
+  });
+});
+
+describe('not a setting', () => {
+  test.each<[string]>([
+    ['Shore Point University Medical Center is located on the Jersey shore.'],
+    ['Residents rotate at Example University Hospital for cardiology.'],
+    ['Residents complete community-based rotations in outpatient clinics.'],
+    ['Residents gain experience in community-based psychiatry clinics.'],
+    ['Our residents provide community health outreach every month.'],
+    ['We serve a diverse community of 200,000 people.'],
+    ['The program is part of the University of Example Department of Medicine.'],
+    ['We are proud to serve our community.'],
+    ['Many applicants ask whether a community or university program is a better fit.'],
+    ['Residents spend one month at a rural community hospital.'],
+    ['Our graduates practise in community and academic settings alike.'],
+    ['Residents enjoy working at our Valley Community Hospital campus.'],
+    ['Welcome to a Mercy University Hospital program tradition of excellence.'],
+    ['This program is not university-based.'],
+    ['Our program has affiliations with both community and university hospitals.'],
+  ])('%s → null', (line) => {
+    expect(read([line]).programType).toBeNull();
+  });
+});
+
+test('evidence quotes the setting sentence', () => {
+  const out = read(['Residents rotate at Example University Hospital.', 'We are a community-based program.']);
+  expect(out.programType).toBe('community');
+  expect(out.evidence.programType).toBe('We are a community-based program.');
+});
