@@ -37,6 +37,8 @@ export interface Deps {
   notify: (change: { type: Message['type'] }) => void;
   /** Opens an extension view in a tab. */
   openView?: (view: 'profile' | 'list') => Promise<void>;
+  /** The opt-in to read program sites as they open (registers the site content script). */
+  settings?: { get(): Promise<{ autoCheck: boolean }>; setAutoCheck(enabled: boolean): Promise<{ autoCheck: boolean }> };
 }
 
 export interface ListedProgram { program: Program; fit: Fit; tier: Tier }
@@ -145,6 +147,12 @@ async function dispatch(msg: Message, deps: Deps): Promise<unknown> {
       if (!res.ok) throw new Error(res.error);
       deps.notify(msg);
       return { added: res.added, replaced: res.replaced };
+    }
+    case 'settings/get':
+      return (await deps.settings?.get()) ?? { autoCheck: false };
+    case 'settings/auto-check': {
+      if (!deps.settings) throw new Error('settings are not available here');
+      return deps.settings.setAutoCheck(msg.enabled);
     }
     case 'ui/open': {
       await deps.openView?.(msg.view);

@@ -3,6 +3,7 @@ import { fit } from '@/lib/core/fit/fit';
 import { CHANGED_NOTICE } from '@/lib/core/schema/messages';
 import { openSmartPickDb } from '@/lib/platform/db';
 import { senderKind } from '@/lib/platform/messaging';
+import { getAutoCheck, setAutoCheck, syncSiteAccess } from '@/lib/platform/site-access';
 import { handleMessage, type Deps } from './handlers';
 
 // The one writer: opens the database, answers every message through handlers.ts, and tells open
@@ -26,6 +27,7 @@ export default defineBackground(() => {
     fit,
     now: () => new Date(),
     notify: (change) => void notifyAll(change.type),
+    settings: { get: getAutoCheck, setAutoCheck },
     openView: async (view) => {
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html#${view}`) });
     },
@@ -39,6 +41,12 @@ export default defineBackground(() => {
       if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, notice).catch(() => {}); // tabs without our script
     }
   }
+
+  void syncSiteAccess();
+  // First run: explain what SmartPick reads and offer the opt-in (popup.html#welcome).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install' && !import.meta.env.SMARTPICK_E2E) void browser.tabs.create({ url: browser.runtime.getURL('/popup.html#welcome') });
+  });
 
   const origin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {

@@ -1,9 +1,15 @@
 import type { Block, BlockKind, Locator, PageText } from '../core/page-text';
 
 // Document → PageText in one iterative TreeWalker pass. Text comes from text nodes' `data`, never
-// innerText: innerText forces layout and skips collapsed accordion answers, which FAQ pages hide.
-// Each element is examined once, on entry; a stack of open elements gives the block context,
-// chrome/drop flags and the locator, so no text node climbs its ancestors and nothing recurses.
+// innerText or computed style: innerText forces layout and skips collapsed accordion answers, which
+// FAQ pages hide. Each element is examined once, on entry; a stack of open elements (one reusable
+// frame per depth) carries the block context, chrome/drop flags and the locator, so no text node
+// climbs its ancestors and nothing recurses (a 10,000-deep page is fine).
+//
+// Blocks are emitted in document order while walking; a second, cheap pass over the blocks assigns
+// sections and pairs free-standing questions (a "…?" heading or paragraph, "Q. …", "4. What …?")
+// with the blocks that answer them. Structural pairs (<details>, <dl>, a bold lead question) are
+// made during the walk.
 
 const MAX_BLOCKS = 20_000;
 const MAX_TEXT = 5_000;
@@ -334,7 +340,9 @@ class Reader {
     f.leadEnd = -1;
     const text = collapse(raw);
     if (!text) return;
-    if (lead && (f.kind === 'paragraph' || f.kind === 'list-item') && !(f.qa && f.qa.prompt) && !f.inPrompt) {
+    // A bold lead pairs with the rest of its paragraph or item; not in cells (the row pairs those),
+    // prompts, or answers that already carry their question.
+    if (lead && (f.kind === 'paragraph' || f.kind === 'list-item') && f.t !== T.Cell && !(f.qa && f.qa.prompt) && !f.inPrompt) {
       const rest = text.slice(lead.length).trim();
       if (rest && text.startsWith(lead)) {
         if (QUESTION_END.test(lead)) return this.emit(f, 'qa', rest, lead);
@@ -430,9 +438,9 @@ class Reader {
     return f;
   }
 
-  exit(f: Frame, parent: Frame | undefined): void {
+  exit(f: Frame): void {
     if (f.ctx !== f) {
-      if (f.drop && parent && !parent.drop) return;
+      if (f.drop) return;
       if (f.isLead) f.ctx.leadEnd = f.ctx.text.length;
       f.ctx.afterEl = true;
       return;
@@ -507,9 +515,8 @@ class Reader {
       // Close the elements this node is no longer inside (exit runs while the frame is still on the
       // stack: a closing row needs its own locator).
       while (top.el !== parent && top.depth > 0) {
-        const up = stack[top.depth - 1]!;
-        this.exit(top, up);
-        top = up;
+        this.exit(top);
+        top = stack[top.depth - 1]!;
       }
       if (++top.seen > WIDE && !top.wide && walker !== null) {
         // Tens of thousands of siblings: a walker steps to a next sibling by searching the parent's
@@ -525,7 +532,8 @@ class Reader {
           sources.push(src);
         }
       }
-      if (node.nodeType === TEXT_NODE) {
+      const type = node.nodeType;
+      if (type === TEXT_NODE) {
         if (!top.drop) {
           const data = (node as Text).data;
           const ctx = top.ctx;
@@ -540,7 +548,7 @@ class Reader {
         }
         continue;
       }
-      if (node.nodeType !== ELEMENT_NODE) continue;
+      if (type !== ELEMENT_NODE) continue; // comments, from a wide parent's child list
       top = this.enter(node as Element, top);
       if (top.drop) {
         // Skip the subtree: script bodies, svg paths and option lists are never read.
@@ -551,10 +559,9 @@ class Reader {
       }
     }
     for (;;) {
-      const up = top.depth > 0 ? stack[top.depth - 1] : undefined;
-      this.exit(top, up);
-      if (!up) break;
-      top = up;
+      this.exit(top);
+      if (top.depth === 0) break;
+      top = stack[top.depth - 1]!;
     }
   }
 }

@@ -45,6 +45,9 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('backup/export') }),
   z.object({ type: z.literal('backup/import'), backup: backupSchema }),
   z.object({ type: z.literal('data/delete-all') }),
+  z.object({ type: z.literal('settings/get') }),
+  /** "Check program sites automatically": the popup has already obtained the host permission. */
+  z.object({ type: z.literal('settings/auto-check'), enabled: z.boolean() }),
   /** Open an extension view in a tab (the badge's "Set up your profile" and "Open list"). */
   z.object({ type: z.literal('ui/open'), view: z.enum(['profile', 'list']) }),
 ]);

@@ -24,7 +24,7 @@ const REPLACEMENTS: [RegExp, string][] = [
   [/\u2265|=>/g, '>='],
   [/\u2264|=</g, '<='],
   [/[\u00a0\u2000-\u200b\u202f]/g, ' '],
-  // Country before lower-casing: "U.S.", "US", "USA", "United States (of America)", "American".
+  // Country before lower-casing: "U.S.", "US", "USA", "United States (of America)".
   [/\bU\.\s?S\.(?:\s?A\.)?|\bU\.S\b|\bUSA\b|\bUS\b|\bUnited States(?: of America)?\b/g, ' usa '],
   // "five (5) years" → "5 years"
   [/\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*\((\d+)\)/gi, '$2'],
@@ -36,8 +36,9 @@ export function normalize(text: string): string {
   for (const [re, to] of REPLACEMENTS) t = t.replace(re, to);
   t = t.toLowerCase();
   // Visa spellings: J1, J-1, J 1; H1, H-1, H1B, H-1B, H1-B, H-1b, H1 B ("H1b" and "H1" mean the same visa here).
-  t = t.replace(/\bj[\s-]?1\b(?![\d,])/g, 'j1');
-  t = t.replace(/\bh[\s-]?1(?:[\s-]?b\b)?(?![\d,])/g, 'h1b');
+  // Not "J-1,000" or "H1.5": a digit (or a thousands comma) after the 1 means a number, not a visa.
+  t = t.replace(/\bj[\s-]?1\b(?!\d|,\d)/g, 'j1');
+  t = t.replace(/\bh[\s-]?1(?:[\s-]?b\b)?(?!\d|,\d)/g, 'h1b');
   t = t.replace(/\bh1b[\s-]b\b/g, 'h1b');
   t = t.replace(/\s+/g, ' ').trim();
   return t;

@@ -10,7 +10,7 @@ import { readPageText, readPrecheckInput, resolveLocator } from '../../../lib/pl
 // blocks. Fixtures are small hand-written pages in the shapes real program sites use (accordions
 // hidden with display:none, <details>, FREIDA's label/value tables, footers holding the address).
 
-const URL = 'https://www.example-hospital.org/gme/internal-medicine/faq';
+const PAGE_URL = 'https://www.example-hospital.org/gme/internal-medicine/faq';
 
 function parse(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
@@ -18,7 +18,7 @@ function parse(html: string): Document {
 
 function page(body: string, head = '<title>Residency FAQ</title>'): { doc: Document; text: PageText } {
   const doc = parse(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);
-  return { doc, text: readPageText(doc, URL) };
+  return { doc, text: readPageText(doc, PAGE_URL) };
 }
 
 const blocksOf = (body: string): Block[] => page(body).text.blocks;
@@ -253,7 +253,7 @@ describe('blocks', () => {
       '<p>Body</p><script id="ng-state" type="application/json">{"a": {"b": 1}}</script>',
       '<title>\n  Hudson Harbor   Program | FREIDA </title><meta name="Description" content="  A  program ">',
     );
-    expect(text.url).toBe(URL);
+    expect(text.url).toBe(PAGE_URL);
     expect(text.title).toBe('Hudson Harbor Program | FREIDA');
     expect(text.description).toBe('A program');
     expect(text.ngState).toBe('{"a": {"b": 1}}');
@@ -290,6 +290,7 @@ describe('tables', () => {
     ['a long first cell', `<tr><td>${'Long label '.repeat(10)}</td><td>Yes</td></tr>`, `table-row: ${'Long label '.repeat(10).trim()} | Yes`],
     ['an empty second cell', '<tr><td>Minimum score</td><td> </td></tr>', 'table-row: Minimum score'],
     ['cells holding paragraphs', '<tr><td><p>H-1B visa</p></td><td><p>No.</p><p>Not sponsored.</p></td></tr>', 'label-value: H-1B visa => No. Not sponsored.'],
+    ['a bold label inside a cell with a paragraph', '<tr><td><b>Visa:</b> J-1<p>Also H-1B.</p></td></tr>', 'table-row: Visa: J-1 Also H-1B.'],
     ['cells with inline markup and line breaks', '<tr><td><b>Step&nbsp;2</b> CK</td><td>220<br>first attempt</td></tr>', 'label-value: Step 2 CK => 220 first attempt'],
   ])('%s', (_name, row, expected) => {
     expect(lines(blocksOf(`<table>${row}</table>`))).toEqual([expected]);
@@ -438,12 +439,12 @@ describe('pre-check input', () => {
       '<html><head><title> Internal Medicine | Example </title></head><body><h1>Residency <em>Program</em></h1>' +
         '<h2>FAQ</h2><h3>Not read</h3><p>Body text is not read.</p><h2> </h2></body></html>',
     );
-    expect(readPrecheckInput(doc, URL)).toEqual({ url: URL, title: 'Internal Medicine | Example', headings: ['Residency Program', 'FAQ'] });
+    expect(readPrecheckInput(doc, PAGE_URL)).toEqual({ url: PAGE_URL, title: 'Internal Medicine | Example', headings: ['Residency Program', 'FAQ'] });
   });
 
   test('at most 20 headings of at most 200 characters', () => {
     const doc = parse(`<html><body>${`<h2>${'Long heading '.repeat(40)}</h2>`.repeat(30)}</body></html>`);
-    const { headings } = readPrecheckInput(doc, URL);
+    const { headings } = readPrecheckInput(doc, PAGE_URL);
     expect(headings).toHaveLength(20);
     expect(headings.every((h) => h.length <= 200)).toBe(true);
   });
@@ -461,15 +462,15 @@ describe('robustness', () => {
 
   test('an empty document', () => {
     const doc = document.implementation.createHTMLDocument('');
-    expect(readPageText(doc, URL)).toEqual({ url: URL, title: '', blocks: [] });
-    expect(readPrecheckInput(doc, URL)).toEqual({ url: URL, title: '', headings: [] });
+    expect(readPageText(doc, PAGE_URL)).toEqual({ url: PAGE_URL, title: '', blocks: [] });
+    expect(readPrecheckInput(doc, PAGE_URL)).toEqual({ url: PAGE_URL, title: '', headings: [] });
   });
 
   test('a document without any element', () => {
     const doc = document.implementation.createHTMLDocument('');
     doc.removeChild(doc.documentElement);
-    expect(readPageText(doc, URL)).toEqual({ url: URL, title: '', blocks: [] });
-    expect(readPrecheckInput(doc, URL).headings).toEqual([]);
+    expect(readPageText(doc, PAGE_URL)).toEqual({ url: PAGE_URL, title: '', blocks: [] });
+    expect(readPrecheckInput(doc, PAGE_URL).headings).toEqual([]);
   });
 
   test('garbage bytes as the body', () => {
@@ -482,7 +483,7 @@ describe('robustness', () => {
       s += String.fromCharCode(x & 0xff);
     }
     const doc = parse(s);
-    const text = readPageText(doc, URL);
+    const text = readPageText(doc, PAGE_URL);
     expect(text.blocks.length).toBeGreaterThan(0);
     everyBlockIsSane(doc, text);
   });
@@ -498,7 +499,7 @@ describe('robustness', () => {
     }
     const leaf = doc.createTextNode('We sponsor J-1 visas.');
     el.append(leaf);
-    const text = readPageText(doc, URL);
+    const text = readPageText(doc, PAGE_URL);
     expect(text.blocks.map((b) => b.text)).toEqual([...Array.from({ length: 10 }, (_, i) => `level ${i * 1000}`), 'We sponsor J-1 visas.']);
     everyBlockIsSane(doc, text);
     // Deep blocks point at an ancestor that still holds their text (walked up by hand: happy-dom's
@@ -507,7 +508,7 @@ describe('robustness', () => {
     let up: Node | null = leaf;
     while (up && up !== deepest) up = up.parentNode;
     expect(up).toBe(deepest);
-    expect(() => readPrecheckInput(doc, URL)).not.toThrow();
+    expect(() => readPrecheckInput(doc, PAGE_URL)).not.toThrow();
   });
 
   test('100,000 sibling nodes', () => {
@@ -516,7 +517,7 @@ describe('robustness', () => {
     for (let i = 0; i < 100_000; i++) {
       doc.body.appendChild(i % 1000 === 999 ? doc.createElement('br') : doc.createTextNode(`item ${i} `));
     }
-    const text = readPageText(doc, URL);
+    const text = readPageText(doc, PAGE_URL);
     everyBlockIsSane(doc, text);
     const joined = text.blocks.map((b) => b.text).join(' ');
     expect(joined.startsWith('item 0 item 1 item 2')).toBe(true);
@@ -529,7 +530,7 @@ describe('robustness', () => {
     const sentence = 'Residents rotate through wards and clinics; we sponsor J-1 visas. ';
     const big = sentence.repeat(Math.ceil((10 * 1024 * 1024) / sentence.length));
     doc.body.appendChild(doc.createTextNode(big));
-    const text = readPageText(doc, URL);
+    const text = readPageText(doc, PAGE_URL);
     expect(text.blocks.length).toBeGreaterThan(2000);
     expect(text.blocks.every((b) => b.text.length > 0 && b.text.length <= 5000)).toBe(true);
     expect(text.blocks.reduce((n, b) => n + b.text.length + 1, 0)).toBe(big.length);
@@ -544,7 +545,7 @@ describe('robustness', () => {
       frag.appendChild(p);
     }
     doc.body.appendChild(frag);
-    const text = readPageText(doc, URL);
+    const text = readPageText(doc, PAGE_URL);
     expect(text.blocks).toHaveLength(20_000);
     expect(text.blocks.at(-1)?.text).toBe('p19999');
   }, 20_000);
@@ -562,7 +563,7 @@ describe('robustness', () => {
       };
       return walker;
     }) as Document['createTreeWalker'];
-    const text = readPageText(doc, URL);
+    const text = readPageText(doc, PAGE_URL);
     expect(text.title).toBe('T');
     expect(text.blocks.map((b) => b.text)).toEqual(['First']);
   });
@@ -580,7 +581,7 @@ describe('robustness', () => {
     fc.assert(
       fc.property(fc.array(node, { maxLength: 6 }), (parts) => {
         const doc = parse(`<html><body>${parts.join('')}</body></html>`);
-        const page = readPageText(doc, URL);
+        const page = readPageText(doc, PAGE_URL);
         for (const b of page.blocks) {
           if (b.text.trim() === '' || b.text !== b.text.trim()) return false;
           if (!(resolveLocator(doc, b.locator) instanceof Element)) return false;

@@ -28,6 +28,7 @@ export const VISA_VOCABULARY = {
     'offer', 'offers', 'offered', 'support', 'supports', 'supported', 'holder', 'holders', 'eligible', 'eligibility',
     'qualify for', 'consider', 'considers', 'considered', 'continue', 'continuing', 'possible', 'maintain',
     'welcome', 'welcomes', 'welcomed', 'prefer', 'prefers', 'preferred', 'participate', 'participates', 'participating',
+    'assist', 'assists', 'assisting', 'petition', 'petitions', 'file', 'files', 'filed',
   ],
   /** Verbs a refusal negates: "we do not sponsor", "cannot accept", "will not take". */
   refusedVerbs: ['sponsor', 'accept', 'offer', 'support', 'consider', 'provide', 'take', 'allow', 'participate'],
@@ -199,8 +200,14 @@ function wordsByMention(scope: string): { type: VisaType; words: string }[] {
   const hasVerb = (w: string) => NEGATIVE.test(w) || POSITIVE.test(w) || ONLY_TYPE.test(w);
   // Only "and", "or", "visas", "the"… between two visas: they are named together.
   const together = (a: number) => isBare(`${scope.slice(ms[a]!.end, ms[a + 1]!.start)} j1`, false);
+  // "eligible for J-1 or H-1B visas depending on…": a verbless visa named right after (no comma) lends
+  // its trailing words to the one before.
+  const tight = (a: number) => together(a) && !scope.slice(ms[a]!.end, ms[a + 1]!.start).includes(',');
   return ms.map((m, k) => {
-    if (hasVerb(own[k]!)) return { type: m.type, words: own[k]! };
+    if (hasVerb(own[k]!)) {
+      const lent = k + 1 < ms.length && tight(k) && !hasVerb(own[k + 1]!) ? ` ${own[k + 1]}` : '';
+      return { type: m.type, words: own[k]! + lent };
+    }
     if (k + 1 < ms.length && together(k) && hasVerb(own[k + 1]!)) return { type: m.type, words: `${own[k]} ${own[k + 1]}` };
     if (k > 0 && together(k - 1) && hasVerb(own[k - 1]!)) return { type: m.type, words: `${own[k - 1]} ${own[k]}` };
     return { type: m.type, words: own[k]! };

@@ -1,0 +1,48 @@
+import type { Fit, ListTier, Tier } from '../../lib/core/schema/fit';
+import type { Profile } from '../../lib/core/schema/profile';
+import type { Program, ProgramStatus } from '../../lib/core/schema/program';
+
+// The popup's contract with its entrypoint: data in, user intent out (HOUSE_STYLE habit 12). The
+// real actions live in lib/platform/popup-actions.ts; tests pass a fake.
+
+/** default: summary + compact list (the toolbar popup); list: the full list page; profile; welcome. */
+export type View = 'home' | 'list' | 'profile' | 'welcome';
+
+/** One row of 'list/get' (entrypoints/background/handlers.ts ListedProgram). */
+export interface ListedProgram { program: Program; fit: Fit; tier: Tier }
+
+/** What 'list/get' answers. */
+export interface ListData {
+  profileSet: boolean;
+  programs: ListedProgram[];
+  /** Stored records that failed to parse: counted, never shown as programs. */
+  skipped: { key: string; error: string }[];
+}
+
+export interface ProgramPatch {
+  tierOverride?: ListTier | null;
+  status?: ProgramStatus;
+  notes?: string;
+}
+
+/** Every call rejects with an Error whose message can be shown to the user. */
+export interface PopupActions {
+  getList(): Promise<ListData>;
+  getProfile(): Promise<Profile | null>;
+  saveProfile(profile: Profile): Promise<void>;
+  removeProgram(id: string): Promise<void>;
+  updateProgram(id: string, patch: ProgramPatch): Promise<void>;
+  /** Reads the active tab with the site content script (activeTab + scripting). */
+  checkThisPage(): Promise<void>;
+  getAutoCheck(): Promise<boolean>;
+  /**
+   * Turns automatic checking on or off; resolves to the state now in force (false when the user
+   * declined the browser's permission prompt). Must be called straight from the click handler:
+   * the permission request needs the user's gesture.
+   */
+  setAutoCheck(on: boolean): Promise<boolean>;
+  /** Calls back when the background announces a change; returns the unsubscribe. */
+  onChange(cb: () => void): () => void;
+  /** Opens the full list (or another view) in a browser tab. */
+  openInTab(view: Exclude<View, 'home'>): void;
+}

@@ -1,0 +1,22 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+// Runs once before the browser tests: the browsers must be there (installed when running as root,
+// else a failure naming the apt-get command), then the three builds the tests load, from the
+// current sources. Sequential: WXT builds share .wxt/ and the machine has two cores.
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+function run(label: string, command: string, args: string[]): void {
+  const started = Date.now();
+  const res = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (res.status !== 0) {
+    throw new Error(`e2e setup: ${label} failed (exit ${res.status ?? res.signal})\n${res.stdout}${res.stderr}`);
+  }
+  console.log(`e2e setup: ${label} ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+export default function setup(): void {
+  run('browsers', process.execPath, ['scripts/ensure-browsers.mjs']);
+  for (const script of ['build', 'build:firefox', 'build:e2e']) run(`npm run ${script}`, 'npm', ['run', '-s', script]);
+}
