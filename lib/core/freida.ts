@@ -48,6 +48,11 @@ function normaliseName(text: string): string {
 const ALIASES: { norm: string; row: SpecialtyRow }[] = SPECIALTIES.flatMap((row) =>
   [row.name, ...row.aliases].map((a) => ({ norm: normaliseName(a), row })),
 );
+const ALIAS_BY_NORM = new Map(ALIASES.map((a) => [a.norm, a.row]));
+const ALIAS_RE = new RegExp(
+  `(?<= )(${[...ALIAS_BY_NORM.keys()].sort((a, b) => b.length - a.length).map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?= )`,
+  'g',
+);
 
 /**
  * The specialty a short text (a heading, a page-title segment) names, by word-boundary alias match;
@@ -58,12 +63,24 @@ export function specialtyFromName(text: string, exact = false): { slug: string; 
   if (typeof text !== 'string' || text.length > 300) return null;
   const t = normaliseName(text);
   if (!t) return null;
-  const padded = ` ${t} `;
-  const hits = ALIASES.filter((a) => (exact ? a.norm === t : padded.includes(` ${a.norm} `)));
-  const kept = hits.filter((a) => !hits.some((b) => b.norm !== a.norm && ` ${b.norm} `.includes(` ${a.norm} `)));
-  const slugs = new Set(kept.map((a) => a.row.slug));
-  if (slugs.size !== 1) return null;
-  const row = kept[0]!.row;
+  let slugs: Set<string>;
+  let row: SpecialtyRow | undefined;
+  if (exact) {
+    const hit = ALIAS_BY_NORM.get(t);
+    if (!hit) return null;
+    slugs = new Set([hit.slug]);
+    row = hit;
+  } else {
+    // One scan with every alias, longest first at each position: a shorter alias inside a longer
+    // match ("radiology" in "interventional radiology") is never seen on its own.
+    slugs = new Set();
+    for (const m of ` ${t} `.matchAll(ALIAS_RE)) {
+      const hit = ALIAS_BY_NORM.get(m[1]!)!;
+      slugs.add(hit.slug);
+      row = hit;
+    }
+  }
+  if (slugs.size !== 1 || !row) return null;
   return { slug: row.slug, name: row.name };
 }
 

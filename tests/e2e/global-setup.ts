@@ -18,5 +18,10 @@ function run(label: string, command: string, args: string[]): void {
 
 export default function setup(): void {
   run('browsers', process.execPath, ['scripts/ensure-browsers.mjs']);
+  // While iterating on tests alone: SMARTPICK_E2E_NO_BUILD=1 reuses the builds in .output/.
+  if (process.env.SMARTPICK_E2E_NO_BUILD === '1') {
+    console.log('e2e setup: SMARTPICK_E2E_NO_BUILD=1, testing the existing builds in .output/');
+    return;
+  }
   for (const script of ['build', 'build:firefox', 'build:e2e']) run(`npm run ${script}`, 'npm', ['run', '-s', script]);
 }

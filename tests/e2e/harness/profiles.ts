@@ -16,12 +16,12 @@ export const EXAMPLE_PROFILE = {
   usResidencyMonths: 0,
 } satisfies ProfileInput;
 
-/** A strong applicant who needs no visa: clears every minimum in the fixtures. */
+/** A strong applicant who needs no visa: clears every minimum and graduation limit in the fixtures, any year. */
 export const STRONG_PROFILE = {
   ...EXAMPLE_PROFILE,
   step2ck: { score: 248, attempts: 1 },
   step3: { passed: true },
-  graduationYear: 2023,
+  graduationYear: new Date().getFullYear() - 1,
   visa: 'none',
   usce: { months: 6, handsOn: true },
   specialties: ['internal-medicine', 'family-medicine'],
