@@ -292,14 +292,18 @@ function Radios<T extends string>({ name, legend, value, choices, note, error, o
               aria-describedby={describedBy(error && errId, c.hint && `${id}-hint`, note !== undefined && noteId)}
               onChange={() => onChange(c.value)}
             />
-            <label for={id}>
-              <span class="sp-radio-label">{c.label}</span>
+            {/* The sentence sits beside the label, not in it: the name stays short ("J-1"), the
+                sentence is read as its description. */}
+            <div class="sp-radio-text">
+              <label for={id} class="sp-radio-label">
+                {c.label}
+              </label>
               {c.hint && (
                 <span id={`${id}-hint`} class="sp-hint">
                   {c.hint}
                 </span>
               )}
-            </label>
+            </div>
           </div>
         );
       })}

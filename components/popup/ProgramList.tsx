@@ -79,7 +79,14 @@ function Row({ item, onRemove, onUpdate }: { item: ListedProgram; onRemove(i: Li
         )}
         <span class="sp-score">
           <span class="sp-sr">score </span>
-          {fit.score === null ? <span aria-label="no score">–</span> : Math.round(fit.score)}
+          {fit.score === null ? (
+            <>
+              <span aria-hidden="true">–</span>
+              <span class="sp-sr">none</span>
+            </>
+          ) : (
+            Math.round(fit.score)
+          )}
         </span>
         <button type="button" class="sp-icon" aria-label={`Remove ${program.name}`} title="Remove from list" onClick={() => onRemove(item)}>
           <span aria-hidden="true">×</span>

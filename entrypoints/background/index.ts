@@ -43,6 +43,10 @@ export default defineBackground(() => {
   }
 
   void syncSiteAccess();
+  // Access granted or withdrawn outside the popup (Firefox may close the popup at its prompt, or
+  // the user changes it in the browser's settings): bring the registration in line.
+  browser.permissions.onAdded?.addListener(() => void syncSiteAccess());
+  browser.permissions.onRemoved?.addListener(() => void syncSiteAccess());
   // First run: explain what SmartPick reads and offer the opt-in (popup.html#welcome).
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install' && !import.meta.env.SMARTPICK_E2E) void browser.tabs.create({ url: browser.runtime.getURL('/popup.html#welcome') });

@@ -90,6 +90,8 @@ describe('manifests', () => {
     expect(firefox.permissions).toContain('<all_urls>');
   });
 
+  // The builds are deterministic; a difference here while others edit sources usually means a file
+  // changed between `npm run build` and `npm run build:e2e` in the global setup: run again.
   test('e2e builds carry the same code as production', () => {
     const strip = (m: Record<string, unknown>) => {
       const { host_permissions: _h, permissions, ...rest } = m;
@@ -100,7 +102,7 @@ describe('manifests', () => {
       (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.js')).sort();
     const files = code(chromeBuildDir('production'));
     expect(files).toContain('background.js');
-    expect(code(chromeBuildDir('e2e'))).toEqual(files);
+    expect(code(chromeBuildDir('e2e')), 'same files (was a source edited during the builds?)').toEqual(files);
     for (const file of files) {
       expect(readFileSync(join(chromeBuildDir('e2e'), file), 'utf8'), file).toBe(readFileSync(join(chromeBuildDir('production'), file), 'utf8'));
     }

@@ -89,3 +89,13 @@ export async function listSections(page: Page): Promise<Record<string, string[]>
     return out;
   });
 }
+
+/** Whether the first highlighted range is laid out on screen (not inside a collapsed, hidden answer). */
+export async function highlightIsVisible(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const registry = (globalThis as { CSS?: { highlights?: Map<string, Iterable<AbstractRange>> } }).CSS?.highlights;
+    const range = [...(registry?.values() ?? [])].flatMap((h) => [...h]).find((r): r is Range => r instanceof Range);
+    const rect = range?.getBoundingClientRect();
+    return !!rect && rect.width > 0 && rect.height > 0;
+  });
+}

@@ -17,7 +17,7 @@ export interface CliScore {
 }
 
 export function scoreWithCli(profile: unknown, fixture: string, url: string): CliScore {
-  const dir = mkdtempSync(join(tmpdir(), 'smartpick-cli-'));
+  const dir = mkdtempSync(join(tmpdir(), 'smartpick-e2e-score-'));
   try {
     const profilePath = join(dir, 'profile.json');
     writeFileSync(profilePath, JSON.stringify(profile));

@@ -1,0 +1,251 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Profile } from '../../lib/core/schema/profile';
+import { AutoCheck } from './AutoCheck';
+import { CheckPage } from './CheckPage';
+import { ProfileEditor } from './ProfileEditor';
+import { EmptyGuide, ProgramList } from './ProgramList';
+import { rescoreNote } from './rescore';
+import type { ListData, ListedProgram, PopupActions, ProgramPatch, View } from './types';
+import { Welcome } from './Welcome';
+import { DISCLAIMER, W, summaryLine } from './words';
+
+export type { ListData, ListedProgram, PopupActions, ProgramPatch, View } from './types';
+
+// The toolbar popup and the same views as full pages (popup.html#list, #profile, #welcome): props
+// in, intent out through the injected actions (HOUSE_STYLE habit 12). Data comes from the
+// background; the list refreshes whenever the background announces a change.
+
+export interface PopupProps {
+  view: View;
+  actions: PopupActions;
+  navigate(view: View): void;
+  /** Opened as a page in a tab rather than as the toolbar popup: no "Check this page" there. */
+  inTab?: boolean;
+}
+
+/** Rows per tier in the toolbar popup; the full list shows them all. */
+export const POPUP_ROWS = 5;
+
+const TITLE: Record<View, string> = {
+  home: W.brand,
+  list: 'Your programs',
+  profile: 'Your profile',
+  welcome: 'Welcome to SmartPick',
+};
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+type Notice = { kind: 'ok' | 'error'; text: string } | null;
+
+export function Popup({ view, actions, navigate, inTab = false }: PopupProps) {
+  const [list, setList] = useState<ListData | null>(null);
+  /** undefined until loaded; null: no profile yet. */
+  const [profile, setProfile] = useState<Profile | null | undefined>(undefined);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [autoCheck, setAutoCheck] = useState<boolean | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const listRef = useRef<ListData | null>(null);
+  const seq = useRef(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const firstView = useRef(true);
+
+  const reload = useCallback(async (): Promise<ListData | null> => {
+    const n = ++seq.current;
+    try {
+      const [l, p] = await Promise.all([actions.getList(), actions.getProfile()]);
+      // A later reload started meanwhile: its answer is the fresher one.
+      if (n === seq.current) {
+        listRef.current = l;
+        setList(l);
+        setProfile(p);
+        setLoadError(null);
+      }
+      return l;
+    } catch (e) {
+      if (n === seq.current) setLoadError(message(e));
+      return null;
+    }
+  }, [actions]);
+
+  useEffect(() => {
+    void reload();
+    actions.getAutoCheck().then(setAutoCheck, () => setAutoCheck(false));
+    return actions.onChange(() => void reload());
+  }, [actions, reload]);
+
+  // A view change inside the popup moves focus to the new heading, so it is announced.
+  useEffect(() => {
+    if (firstView.current) {
+      firstView.current = false;
+      return;
+    }
+    setNotice(null);
+    headingRef.current?.focus();
+  }, [view]);
+
+  const go = (v: View) => (e?: Event) => {
+    e?.preventDefault();
+    navigate(v);
+  };
+
+  const saveProfile = async (p: Profile): Promise<string> => {
+    const before = listRef.current;
+    await actions.saveProfile(p);
+    setProfile(p);
+    const after = await reload();
+    return after ? rescoreNote(before, after) : '';
+  };
+
+  const remove = (item: ListedProgram) => {
+    const { id, name } = item.program;
+    // Shown gone at once; a failure brings it back with the reload.
+    if (list) setList({ ...list, programs: list.programs.filter((p) => p.program.id !== id) });
+    headingRef.current?.focus(); // the row's button is going away with it
+    actions.removeProgram(id).then(
+      () => {
+        setNotice({ kind: 'ok', text: `Removed ${name}.` });
+        void reload();
+      },
+      (e: unknown) => {
+        setNotice({ kind: 'error', text: `Couldn’t remove ${name}: ${message(e)}` });
+        void reload();
+      },
+    );
+  };
+
+  const update = (item: ListedProgram, patch: ProgramPatch) => {
+    actions.updateProgram(item.program.id, patch).then(
+      () => void reload(),
+      (e: unknown) => {
+        setNotice({ kind: 'error', text: `Couldn’t change ${item.program.name}: ${message(e)}` });
+        void reload();
+      },
+    );
+  };
+
+  // Called straight from the checkbox's change event: the permission prompt needs that gesture.
+  const toggleAuto = (on: boolean) =>
+    actions.setAutoCheck(on).then((now) => {
+      setAutoCheck(now);
+      return now;
+    });
+
+  const summary =
+    profile === undefined ? null : (
+      <p class="sp-summary">
+        {profile ? (
+          <>
+            <span class="sp-summary-text">{summaryLine(profile)}</span>
+            <a href="#profile" onClick={go('profile')}>
+              {W.editProfile}
+            </a>
+          </>
+        ) : (
+          <a href="#profile" onClick={go('profile')} class="sp-setup">
+            {W.setup}
+          </a>
+        )}
+      </p>
+    );
+
+  const failed = loadError && (
+    <p class="sp-error" role="alert">
+      {`Couldn’t load your SmartPick data: ${loadError}. `}
+      <button type="button" class="sp-link" onClick={() => void reload()}>
+        Try again
+      </button>
+    </p>
+  );
+
+  const auto = <AutoCheck on={autoCheck} onToggle={toggleAuto} />;
+
+  const listBody = (limit: number | undefined) => {
+    if (!list) return loadError ? null : <p class="sp-muted">{W.loading}</p>;
+    if (list.programs.length === 0) return <EmptyGuide profileSet={list.profileSet} onSetUp={go('profile')} />;
+    return (
+      <>
+        {!list.profileSet && <p class="sp-note">Set up your profile to score these programs.</p>}
+        <ProgramList programs={list.programs} limit={limit} onRemove={remove} onUpdate={update} />
+        {list.skipped.length > 0 && (
+          <p class="sp-muted">{`${list.skipped.length} saved ${list.skipped.length === 1 ? 'entry' : 'entries'} could not be read and ${list.skipped.length === 1 ? 'is' : 'are'} not shown.`}</p>
+        )}
+      </>
+    );
+  };
+
+  const noticeLine = notice && (
+    <p class={notice.kind === 'error' ? 'sp-error' : 'sp-status-line'} role={notice.kind === 'error' ? 'alert' : 'status'}>
+      {notice.text}
+    </p>
+  );
+
+  let body;
+  switch (view) {
+    case 'welcome':
+      body = <Welcome onSetUp={go('profile')} autoCheck={auto} />;
+      break;
+    case 'profile':
+      body = (
+        <>
+          <p class="sp-back">
+            <a href={inTab ? '#list' : '#'} onClick={go(inTab ? 'list' : 'home')}>
+              <span aria-hidden="true">← </span>
+              {W.backToList}
+            </a>
+          </p>
+          {failed}
+          {profile === undefined ? (
+            !loadError && <p class="sp-muted">{W.loading}</p>
+          ) : (
+            <ProfileEditor initial={profile} onSave={saveProfile} />
+          )}
+        </>
+      );
+      break;
+    case 'list':
+      body = (
+        <>
+          {summary}
+          {failed}
+          {noticeLine}
+          {listBody(undefined)}
+          <p class="sp-disclaimer">{DISCLAIMER}</p>
+          <section class="sp-sec" aria-labelledby="sp-settings-h">
+            <h2 id="sp-settings-h">Program websites</h2>
+            {auto}
+          </section>
+        </>
+      );
+      break;
+    default:
+      body = (
+        <>
+          {summary}
+          {!inTab && <CheckPage onCheck={() => actions.checkThisPage()} />}
+          {failed}
+          {noticeLine}
+          {listBody(POPUP_ROWS)}
+          {list && list.programs.length > 0 && (
+            <p class="sp-full">
+              <button type="button" class="sp-btn" onClick={() => actions.openInTab('list')}>
+                {W.openFullList}
+              </button>
+            </p>
+          )}
+          <p class="sp-disclaimer">{DISCLAIMER}</p>
+          <div class="sp-sec">{auto}</div>
+        </>
+      );
+  }
+
+  return (
+    <div class="sp-app" data-view={view}>
+      <header class="sp-top">
+        <h1 ref={headingRef} tabIndex={-1}>
+          {TITLE[view]}
+        </h1>
+      </header>
+      <main>{body}</main>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { browser } from 'wxt/browser';
+import type { Fit, ListTier, Tier } from '@/lib/core/schema/fit';
+import { CHANGED_NOTICE } from '@/lib/core/schema/message-rules';
+import type { Message, Reply } from '@/lib/core/schema/messages';
+import type { Profile } from '@/lib/core/schema/profile';
+import type { Program, ProgramStatus } from '@/lib/core/schema/program';
+import { send } from './messaging';
+
+// The popup's real actions (HOUSE_STYLE habit 12): messages to the background for data, and the
+// few browser calls an extension page makes itself (inject into the active tab, ask for optional
+// site access, open a view in a tab). Every failure becomes an Error with a sentence to show.
+// The shape is components/popup/types.ts PopupActions; the entrypoint checks it (platform code
+// does not import components).
+
+/** The optional host access automatic checking needs (wxt.config.ts optional_host_permissions). */
+export const SITE_ORIGINS = ['https://*/*', 'http://*/*'];
+
+/** The site content script as built by WXT (entrypoints/site.content). */
+export const SITE_SCRIPT = '/content-scripts/site.js';
+
+/** What 'list/get' answers (entrypoints/background/handlers.ts). */
+export interface ListReply {
+  profileSet: boolean;
+  programs: { program: Program; fit: Fit; tier: Tier }[];
+  skipped: { key: string; error: string }[];
+}
+
+export type PopupView = 'list' | 'profile' | 'welcome';
+
+type Send = <T>(message: Message) => Promise<Reply<T>>;
+type Browser = typeof browser;
+
+async function data<T>(reply: Promise<Reply<T>>): Promise<T> {
+  const r = await reply;
+  if (!r.ok) throw new Error(r.error);
+  return r.data;
+}
+
+/** Pages no extension may script: the browser's own pages and its add-on stores. */
+const CLOSED = /^(?:chrome|edge|brave|opera|vivaldi|about|view-source|devtools|chrome-extension|moz-extension|safari-web-extension):|^https:\/\/(?:chrome\.google\.com\/webstore|chromewebstore\.google\.com|addons\.mozilla\.org|microsoftedge\.microsoft\.com\/addons)/i;
+
+function reasonFor(url: string | undefined, raw: string): string {
+  if (url && /^(?:chrome-extension|moz-extension):/i.test(url)) return 'this is a SmartPick page; open a program’s website in this tab and try again';
+  if (url && CLOSED.test(url)) return 'browser pages and add-on stores are closed to extensions; open a program’s website and try again';
+  if (/cannot access|cannot be scripted|missing host permission|extensions gallery|chrome:\/\//i.test(raw))
+    return 'the browser does not let extensions read this page; open a program’s website and try again';
+  return raw;
+}
+
+export function createPopupActions(b: Browser = browser, sendMessage: Send = send) {
+  return {
+    getList: () => data(sendMessage<ListReply>({ type: 'list/get' })),
+    getProfile: () => data(sendMessage<Profile | null>({ type: 'profile/get' })),
+    saveProfile: async (profile: Profile): Promise<void> => {
+      await data(sendMessage({ type: 'profile/set', profile }));
+    },
+    removeProgram: async (id: string): Promise<void> => {
+      await data(sendMessage({ type: 'program/remove', id }));
+    },
+    updateProgram: async (id: string, patch: { tierOverride?: ListTier | null; status?: ProgramStatus; notes?: string }): Promise<void> => {
+      await data(sendMessage({ type: 'program/update', id, patch }));
+    },
+
+    async checkThisPage(): Promise<void> {
+      const [tab] = await b.tabs.query({ active: true, currentWindow: true });
+      if (!tab || tab.id === undefined) throw new Error('no open tab was found');
+      // With activeTab the popup sees the URL of the tab it was opened over.
+      if (tab.url && CLOSED.test(tab.url)) throw new Error(reasonFor(tab.url, ''));
+      try {
+        await b.scripting.executeScript({ target: { tabId: tab.id }, files: [SITE_SCRIPT] });
+      } catch (e) {
+        throw new Error(reasonFor(tab.url, e instanceof Error ? e.message : String(e)));
+      }
+    },
+
+    async getAutoCheck(): Promise<boolean> {
+      const s = await data(sendMessage<{ autoCheck: boolean }>({ type: 'settings/get' }));
+      return s.autoCheck === true;
+    },
+
+    setAutoCheck(on: boolean): Promise<boolean> {
+      // permissions.request must be the first thing the click does: browsers accept it only
+      // while the user's gesture is live, which an await before it would end.
+      const asked = on ? b.permissions.request({ origins: SITE_ORIGINS }) : Promise.resolve(true);
+      return (async () => {
+        if (!(await asked)) return false;
+        // The background registers (or unregisters) the site script and, when turned off, gives
+        // the site access back (lib/platform/site-access.ts).
+        const s = await data(sendMessage<{ autoCheck: boolean }>({ type: 'settings/auto-check', enabled: on }));
+        return s.autoCheck === true;
+      })();
+    },
+
+    onChange(cb: () => void): () => void {
+      const listener = (message: unknown) => {
+        if (message && typeof message === 'object' && (message as { type?: unknown }).type === CHANGED_NOTICE) cb();
+        // Returning nothing: the popup never answers messages.
+      };
+      b.runtime.onMessage.addListener(listener);
+      return () => b.runtime.onMessage.removeListener(listener);
+    },
+
+    openInTab(view: PopupView): void {
+      void b.tabs.create({ url: b.runtime.getURL(`/popup.html#${view}`) });
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { vi } from 'vitest';
+import type { Fit, Tier } from '../../../lib/core/schema/fit';
+import type { Profile } from '../../../lib/core/schema/profile';
+import type { ListData, ListedProgram, PopupActions } from '../../../components/popup/types';
+import { makeProgram } from '../../fixtures/programs';
+
+// A fake of the popup's injected actions (HOUSE_STYLE habit 12), with a helper to build list rows.
+
+export const PROFILE: Profile = {
+  step1: { result: 'pass', score: null, attempts: 1 },
+  step2ck: { score: 214, attempts: 1 },
+  step3: { passed: false },
+  graduationYear: 2021,
+  visa: 'j1',
+  usce: { months: 3, handsOn: true },
+  specialties: ['internal-medicine'],
+  states: [],
+  ecfmgCertified: false,
+  usResidencyMonths: 0,
+};
+
+export function fitOf(tier: Tier, score: number | null = 60): Fit {
+  return {
+    tier, score, confidence: 0.8, dealbreakers: [], reasons: [], verify: [], usedOutcomes: false, known: 8, total: 12,
+  };
+}
+
+export function row(i: number, tier: Tier, over: Partial<ListedProgram['program']> = {}, score: number | null = 60): ListedProgram {
+  return { program: makeProgram(i, { tierOverride: null, ...over }), fit: fitOf(tier === 'ineligible' ? 'ineligible' : tier, score), tier };
+}
+
+export type FakeActions = { [K in keyof PopupActions]: PopupActions[K] & ReturnType<typeof vi.fn> } & { emitChange(): void };
+
+export function fakeActions(list: ListData = { profileSet: true, programs: [], skipped: [] }, profile: Profile | null = PROFILE): FakeActions {
+  const listeners = new Set<() => void>();
+  const a = {
+    getList: vi.fn(async () => list),
+    getProfile: vi.fn(async () => profile),
+    saveProfile: vi.fn(async () => {}),
+    removeProgram: vi.fn(async () => {}),
+    updateProgram: vi.fn(async () => {}),
+    checkThisPage: vi.fn(async () => {}),
+    getAutoCheck: vi.fn(async () => false),
+    setAutoCheck: vi.fn(async (on: boolean) => on),
+    onChange: vi.fn((cb: () => void) => {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    }),
+    openInTab: vi.fn(),
+    emitChange: () => listeners.forEach((cb) => cb()),
+  };
+  return a as unknown as FakeActions;
+}
