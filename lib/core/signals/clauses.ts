@@ -50,28 +50,17 @@ const HEDGE = /\b(?:generally|in general|typically (?:require|ask|expect|need)|u
 
 const MAX_CLAUSE = 600;
 
+const BOUNDARY = /;|[.!?](?=[ )"]+[A-Z0-9("“(])/g;
+
 /** Splits block text into sentences and semicolon clauses without breaking "U.S.", "e.g.", "Dr.". */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === ';') {
-      out.push(text.slice(start, i + 1));
-      start = i + 1;
-      continue;
-    }
-    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
-    const next = text[i + 1];
-    if (next !== undefined && next !== ' ' && next !== ')' && next !== '"') continue;
-    // Look ahead: the next sentence starts with an upper-case letter, digit, quote or bracket.
-    let j = i + 1;
-    while (j < text.length && (text[j] === ' ' || text[j] === ')' || text[j] === '"')) j++;
-    if (j >= text.length) continue;
-    const nc = text[j]!;
-    if (!/[A-Z0-9("“(]/.test(nc)) continue;
-    if (ch === '.') {
-      // Abbreviations: single letters ("U.S.", "A."), common short forms.
+  // Candidates only: a semicolon, or . ! ? followed by space/bracket/quote and a capital, digit or
+  // opening bracket — then the abbreviation checks below, on those few places.
+  for (const m of text.matchAll(BOUNDARY)) {
+    const i = m.index!;
+    if (m[0] === '.') {
       const before = text.slice(Math.max(0, i - 6), i);
       // A lone letter before the dot is an initial or "U.S." / "Q." — not a sentence end.
       if (/(?:^|[\s.(])[A-Za-z]$/.test(before)) continue;
