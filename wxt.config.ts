@@ -15,7 +15,9 @@ export default defineConfig({
     // matches to host_permissions. Production asks for no site access up front: program sites are
     // reached through activeTab or optional host access the user grants.
     'build:manifestGenerated': (_wxt, manifest) => {
-      const m = manifest as { host_permissions?: string[]; permissions?: string[] };
+      const m = manifest as { manifest_version?: number; host_permissions?: string[]; permissions?: string[]; optional_permissions?: string[] };
+      // Firefox MV2 has no optional_host_permissions: optional origins go in optional_permissions.
+      if (m.manifest_version === 2) m.optional_permissions = [...new Set([...(m.optional_permissions ?? []), 'https://*/*', 'http://*/*'])];
       if (process.env.SMARTPICK_BUILD === 'e2e') return;
       m.host_permissions = (m.host_permissions ?? []).filter((p) => p === 'https://freida.ama-assn.org/*');
       if (m.host_permissions.length === 0) delete m.host_permissions;

@@ -49,7 +49,11 @@ export default defineBackground(() => {
   browser.permissions.onRemoved?.addListener(() => void syncSiteAccess());
   // First run: explain what SmartPick reads and offer the opt-in (popup.html#welcome).
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install' && !import.meta.env.SMARTPICK_E2E) void browser.tabs.create({ url: browser.runtime.getURL('/popup.html#welcome') });
+    if (reason !== 'install') return;
+    // A build granted every site up front (the test build) has nothing to explain or offer.
+    void browser.permissions.contains({ origins: ['<all_urls>'] }).then((all) => {
+      if (!all) void browser.tabs.create({ url: browser.runtime.getURL('/popup.html#welcome') });
+    });
   });
 
   const origin = browser.runtime.getURL('/');

@@ -63,13 +63,42 @@ export function findQuote(root: Node, quote: string): Range | null {
   return range;
 }
 
+/** The whole of an element's text, for quotes the page splits across cells ("Minimum score" | "220"). */
+function wholeElement(el: Element): Range {
+  const range = el.ownerDocument.createRange();
+  range.selectNodeContents(el);
+  return range;
+}
+
+/**
+ * Collapsed FAQ answers: open them the way the user would — <details>, or the page's own toggle for
+ * a hidden panel (a control whose aria-controls / data-target / href names it).
+ */
+function reveal(doc: Document, target: Element | null): void {
+  for (let p: Element | null = target; p; p = p.parentElement) {
+    if (p instanceof HTMLDetailsElement) {
+      p.open = true;
+      continue;
+    }
+    const hidden = p.hasAttribute('hidden') || (p as HTMLElement).style?.display === 'none';
+    if (!hidden) continue;
+    const id = p.id;
+    const toggle = id
+      ? doc.querySelector<HTMLElement>(`[aria-controls="${CSS.escape(id)}"], [data-target="#${CSS.escape(id)}"], [data-bs-target="#${CSS.escape(id)}"], a[href="#${CSS.escape(id)}"]`)
+      : null;
+    if (toggle && toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
+    // No toggle, or a toggle that did not open it: show the panel directly.
+    if (p.hasAttribute('hidden')) p.removeAttribute('hidden');
+    if ((p as HTMLElement).style?.display === 'none') (p as HTMLElement).style.display = '';
+  }
+}
+
 export function showQuote(doc: Document, quote: string, block: Block | undefined): boolean {
   const el = block ? resolveLocator(doc, block.locator) : null;
-  const range = (el && findQuote(el, quote)) || findQuote(doc.body ?? doc.documentElement, quote);
+  const range = (el && findQuote(el, quote)) || findQuote(doc.body ?? doc.documentElement, quote) || (el ? wholeElement(el) : null);
   if (!range) return false;
-  const target = range.startContainer.parentElement;
-  // Collapsed FAQ answers: open the <details> around the sentence so it can be seen.
-  for (let p: Element | null = target; p; p = p.parentElement) if (p instanceof HTMLDetailsElement) p.open = true;
+  const target = range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+  reveal(doc, target);
   target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   const highlights = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights;
   const HighlightCtor = (globalThis as { Highlight?: new (r: Range) => unknown }).Highlight;

@@ -54,11 +54,7 @@ describe('FREIDA (production build)', () => {
     expect(await pillScore(fm)).toBe(Math.round(cli.score!));
   });
 
-  // TODO(lead): enable once lib/platform/highlight.ts can show FREIDA's label/value rows: the
-  // evidence quote is "Minimum score: 220" while the page's text is "Minimum score" and "220" in two
-  // table cells, so findQuote() finds nothing and nothing is highlighted. Falling back to the
-  // block's locator (the row) would do.
-  test.skip('"Show on page" on a FREIDA label/value row highlights the row', async () => {
+  test('"Show on page" on a FREIDA label/value row highlights the row', async () => {
     const { ch } = await start('production', EXAMPLE_PROFILE);
     const page = await open(ch, URLS.programIm);
     await waitForBadge(page, { state: 'ready', tier: 'ineligible' });
@@ -83,10 +79,7 @@ describe('FREIDA (production build)', () => {
     expect(list.ok && list.data.programs.map((p) => [p.program.name, p.tier])).toEqual([[NAMES.programFm, cli.tier]]);
   });
 
-  // TODO(lead): enable once the popup's saved-program list (components/popup, in progress) is
-  // committed: sections headed "Reach"/"Realistic"/"Safety"/"Not eligible", one list item per
-  // program. (Passed against the uncommitted popup in the working tree.)
-  test.skip('a program added from the badge is listed in the popup under its tier', async () => {
+  test('a program added from the badge is listed in the popup under its tier', async () => {
     const { ch } = await start('production', EXAMPLE_PROFILE);
     const cli = scoreWithCli(EXAMPLE_PROFILE, 'freida/program-1203811207.html', URLS.programFm);
     const page = await open(ch, URLS.programFm);
@@ -196,10 +189,7 @@ describe('hospital program sites (e2e build: all sites granted)', () => {
     await expect.poll(() => highlightedText(page)).toBe('');
   });
 
-  // TODO(lead): enable once lib/platform/highlight.ts reveals collapsed answers other than <details>:
-  // FAQ accordions usually hide the answer with [hidden] (or display:none) under an aria-expanded
-  // button; today the range is highlighted but stays invisible (zero-size rect) until the user opens it.
-  test.skip('"Show on page" on a collapsed FAQ answer highlights the sentence where it can be seen', async () => {
+  test('"Show on page" on a collapsed FAQ answer highlights the sentence where it can be seen', async () => {
     const { ch } = await start('e2e', EXAMPLE_PROFILE);
     const page = await open(ch, URLS.hospitalFaq);
     await waitForBadge(page, { state: 'ready', tier: 'ineligible' });

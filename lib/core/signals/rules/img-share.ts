@@ -6,7 +6,7 @@ import { contentClauses, found, type Found, type RuleContext } from '../rule-kit
 // are IMGs" (→ 55), "currently none" (→ 0). Ranges, "most" and counts without a total say nothing exact.
 
 const IMG =
-  /\bimgs?\b|\bfmgs?\b|\binternational (?:medical )?graduates?\b|\bforeign (?:medical )?graduates?\b|\bgraduated from (?:an? )?(?:international|foreign|non-usa|non-lcme)\b|\binternational (?:\([^)]*\) )?medical schools?\b|\bnon-usa (?:medical )?graduates?\b/;
+  /\bimgs?\b|\bfmgs?\b|\binternational (?:medical )?graduates?\b|\bforeign (?:medical )?graduates?\b|\bgraduated from (?:an? )?(?:international|foreign|non-usa|non-lcme)\b|\binternational (?:\([^)]*\) )?medical schools?\b|\bnon-usa (?:medical )?graduates?\b|\b(?:graduated|graduates?) (?:from |of )?(?:\w+ )?(?:medical )?schools? outside (?:of )?(?:the )?usa\b|\b(?:medical )?schools? outside (?:of )?(?:the )?usa(?: and canada)?\b/;
 const PERCENT = /(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)/;
 const COUNT_OF = new RegExp(String.raw`\b(${NUM_WORD}) (?:out )?of (?:our |the |all )?(${NUM_WORD}) (?:current |categorical )?(?:residents|interns|trainees|positions)\b`);
 // "18 IMGs out of 24 total": the group named before its total.
