@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeState, contentScriptWorlds, launchChromium, openExtensionPage, routeFixtures, sendToBackground, waitForRegisteredScripts, type Build, type Chromium } from './harness/chromium';
+import { badgeState, contentScriptWorlds, launchChromium, openExtensionPage, routeFixtures, sendToBackground, waitForRegisteredScripts, type Build, type Chromium } from '../../scripts/lib/chromium';
 import { badge, domChanges, highlightedText, highlightIsVisible, listSections, pill, pillScore, waitForBadge, watchDom } from './harness/badge';
 import { scoreWithCli } from './harness/cli';
-import { routesOf } from './harness/fixtures';
+import { routesOf } from '../../scripts/lib/fixtures';
 import { EXAMPLE_PROFILE, STRONG_PROFILE } from './harness/profiles';
 import { FREIDA, HOSPITAL, NAMES, URLS } from './harness/sites';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromeBuildDir, launchChromium, openExtensionPage, sendToBackground, type Chromium } from './harness/chromium';
+import { chromeBuildDir, launchChromium, openExtensionPage, sendToBackground, type Chromium } from '../../scripts/lib/chromium';
 import { EXAMPLE_PROFILE } from './harness/profiles';
 
 // The production Chrome build loads, its background answers the messages API from an extension

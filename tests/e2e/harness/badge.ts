@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { badgeState, type BadgeState } from './chromium';
+import { badgeState, type BadgeState } from '../../../scripts/lib/chromium';
 
 // Reading the badge and the page as a user (and a test) sees them. Contract: DESIGN.md "In-page and
 // popup UI" — <smartpick-badge> (open shadow root; Playwright locators pierce it) with data-tier and

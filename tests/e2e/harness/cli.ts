@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FIXTURES_DIR } from './fixtures';
+import { FIXTURES_DIR } from '../../../scripts/lib/fixtures';
 
 // The command line runs the same lib code as the extension (DESIGN.md "Command line"): a badge
 // must show what `npm run score` says for the same page, profile and day. Comparing with it keeps

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { startFixtureServer, type FixtureMap, type FixtureServer } from './fixtures';
+import { startFixtureServer, type FixtureMap, type FixtureServer } from '../../../scripts/lib/fixtures';
 
 // Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi (Playwright cannot drive it),
 // with the e2e build installed as a temporary add-on (../shared/TESTING.md "Firefox"). Request

@@ -1,4 +1,4 @@
-import type { Site } from './fixtures';
+import type { Site } from '../../../scripts/lib/fixtures';
 
 // The fixture websites (tests/e2e/fixtures/) and the URLs tests open. Facts each page states, as
 // `npm run extract` reads them, are noted so tests can say what they expect and why.

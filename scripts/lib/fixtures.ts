@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 // a local HTTP server (Firefox, and Chromium when the extension's own background fetches must reach
 // them). A fixture is a file under tests/e2e/fixtures/ or a literal HTML string.
 
-export const FIXTURES_DIR = join(import.meta.dirname, '..', 'fixtures');
+export const FIXTURES_DIR = join(import.meta.dirname, '..', '..', 'tests', 'e2e', 'fixtures');
 
 /** URL (or, for the local server, path) → fixture. A key ending in `*` matches every URL it prefixes. */
 export type FixtureMap = Record<string, string>;

@@ -9,7 +9,7 @@ import { loadFixture, matchFixture, startFixtureServer, type FixtureMap, type Fi
 // real URLs and every other http(s) request from a page is aborted.
 
 export const CHROMIUM_PATH = '/usr/lib/chromium/chromium';
-const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+const ROOT = resolve(import.meta.dirname, '..', '..');
 
 export type Build = 'production' | 'e2e';
 
@@ -20,6 +20,8 @@ export function chromeBuildDir(build: Build): string {
 
 export interface LaunchOptions {
   build: Build;
+  /** Show the window (the demo, when a display exists). Tests run headless. */
+  headed?: boolean;
   /**
    * Serve these hostnames from a local HTTP server (http, via --host-resolver-rules) instead of
    * context.route, which does not see the service worker's own fetches. Pages by path.
@@ -61,7 +63,7 @@ export async function launchChromium(options: LaunchOptions): Promise<Chromium> 
     }
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
-      headless: true,
+      headless: !options.headed,
       args,
     });
     // Registered first, so it is consulted last (Playwright tries the newest route first): any
