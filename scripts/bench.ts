@@ -137,13 +137,30 @@ function extremes() {
 }
 
 function bundle() {
-  console.log('\n## Content script size (production Chrome build)');
-  const dir = join(ROOT, '.output/chrome-mv3/content-scripts');
-  if (!existsSync(dir)) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
-  for (const f of readdirSync(dir)) {
+  console.log('\n## Bundle sizes (production Chrome build)');
+  console.log('building: npm run build, npm run build:e2e');
+  execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync('npm', ['run', '-s', 'build:e2e'], { cwd: ROOT, stdio: 'ignore' });
+  const dir = join(ROOT, '.output/chrome-mv3');
+  const files = [
+    ...readdirSync(join(dir, 'content-scripts')).map((f) => `content-scripts/${f}`),
+    'background.js',
+    ...readdirSync(join(dir, 'chunks')).map((f) => `chunks/${f}`),
+  ];
+  for (const f of files) {
     const buf = readFileSync(join(dir, f));
-    line(f, `${kb(statSync(join(dir, f)).size)} raw, ${kb(gzipSync(buf).length)} gz`, '≤ 30 KB gz');
+    line(f, `${kb(statSync(join(dir, f)).size)} raw, ${kb(gzipSync(buf).length)} gz`, f.startsWith('content-scripts/') ? '≤ 30 KB gz' : '');
   }
+}
+
+async function browser() {
+  console.log('\n## In Debian Chromium (built extension)');
+  const { benchInChromium } = await import('./lib/browser-bench');
+  const r = await benchInChromium(20);
+  if (typeof r === 'string') return console.log('skipped:', r);
+  line(`DOMContentLoaded → ready badge, FREIDA (median of ${r.loads})`, ms(r.dclToBadgeMs), '≤ 150 ms');
+  line('content script on a FREIDA non-program page', ms(r.freidaNonProgramMs));
+  line(`content script on a ${r.siteLargePageKb.toFixed(0)} KB non-program site page`, ms(r.sitePrecheckMs));
 }
 
 async function fitAndDb() {
@@ -179,3 +196,4 @@ precheckCost();
 extremes();
 bundle();
 await fitAndDb();
+await browser();

@@ -95,14 +95,21 @@ export function startSession(ctx: ContentScriptContext, mode: SessionMode): void
     return reply.data;
   }
 
+  let firstCheck = true;
+
   async function check(url: string): Promise<void> {
+    const t0 = performance.now();
+    // A timing entry (no DOM change) so the benchmark can see what a check costs on any page.
+    const done = (what: string) => void performance.measure(`smartpick:${what}`, { start: t0 });
+    const initial = firstCheck;
+    firstCheck = false;
     const mine = ++run;
     abort?.abort();
     abort = new AbortController();
     clearQuote();
-    if (mode === 'freida' && !freidaProgramId(url)) return unmount();
+    if (mode === 'freida' && !freidaProgramId(url)) return void (unmount(), done('not-program'));
     // Site pages: only the cheap pre-check here; nothing is shown until the page proves to be a program page.
-    if (mode === 'site' && !precheck(readPrecheckInput(document, url))) return unmount();
+    if (mode === 'site' && !precheck(readPrecheckInput(document, url))) return void (unmount(), done('precheck-rejected'));
     if (dismissedUrl !== url) dismissedUrl = null;
     await cornerLoaded;
     if (mode === 'freida') await render({ state: 'reading', profileSet: true, program: { name: '', specialty: null, state: null }, fit: null, saved: null });
@@ -111,7 +118,9 @@ export function startSession(ctx: ContentScriptContext, mode: SessionMode): void
       const h1 = document.querySelector('h1');
       return !!h1 && (h1.textContent ?? '').trim().length > 0 && (document.body?.textContent ?? '').length > 300;
     };
-    const how = await waitForContent(document, ready, { signal: abort.signal, quietMs: mode === 'freida' ? 250 : 50, timeoutMs: 8000 });
+    // A first load that is already rendered is read at once; after a client-side route the SPA is
+    // still swapping content, so wait until it has been quiet for a moment.
+    const how = await waitForContent(document, ready, { signal: abort.signal, quietMs: mode === 'freida' ? 250 : 50, timeoutMs: 8000, immediate: initial });
     if (how === 'aborted' || mine !== run) return;
     try {
       page = readPageText(document, url);
@@ -124,7 +133,8 @@ export function startSession(ctx: ContentScriptContext, mode: SessionMode): void
     const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
     name = mode === 'freida' && h1 ? h1 : programName(page.title || h1 || url);
     if (mine !== run) return;
-    await evaluate(page);
+    const result = await evaluate(page);
+    done(result?.signals.isProgramPage ? 'badge' : 'not-program');
   }
 
   const saveWith = async (tierOverride?: ListTier) => {

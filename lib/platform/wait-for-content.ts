@@ -7,11 +7,14 @@ export interface WaitOptions {
   /** Give up waiting (and read whatever is there) after this long. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Resolve at once when the page is already ready (a server-rendered first load). */
+  immediate?: boolean;
 }
 
 export function waitForContent(doc: Document, isReady: () => boolean, opts: WaitOptions = {}): Promise<'ready' | 'timeout' | 'aborted'> {
   const quietMs = opts.quietMs ?? 200;
   const timeoutMs = opts.timeoutMs ?? 8000;
+  if (opts.immediate && !opts.signal?.aborted && isReady()) return Promise.resolve('ready');
   return new Promise((resolve) => {
     let quietTimer: ReturnType<typeof setTimeout> | undefined;
     const finish = (how: 'ready' | 'timeout' | 'aborted') => {
