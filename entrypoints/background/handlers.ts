@@ -3,7 +3,7 @@ import { describeIssues, type Profile } from '@/lib/core/schema/profile';
 import type { Backup } from '@/lib/core/schema/backup';
 import type { Fit, Tier } from '@/lib/core/schema/fit';
 import type { PageRecord, Program } from '@/lib/core/schema/program';
-import { mergeSignals, type Conflict } from '@/lib/core/list/merge';
+import { conflictRecords, mergeSignals, type Conflict } from '@/lib/core/list/merge';
 import { newProgram } from '@/lib/core/list/program-from-page';
 import { programKey } from '@/lib/core/list/program-key';
 import { effectiveTier, evaluate, type FitFn } from '@/lib/core/list/evaluate';
@@ -93,7 +93,9 @@ async function dispatch(msg: Message, deps: Deps): Promise<unknown> {
         profileSet: profile !== null,
         signals,
         fit,
-        saved: saved ? { id: saved.id, tier: effectiveTier(evaluate(deps.fit, profile, saved.signals, now), saved.tierOverride) } : null,
+        saved: saved
+          ? { id: saved.id, tier: effectiveTier(evaluate(deps.fit, profile, saved.signals, now), saved.tierOverride), conflicts: saved.conflicts }
+          : null,
       };
     }
     case 'program/save': {
@@ -102,9 +104,13 @@ async function dispatch(msg: Message, deps: Deps): Promise<unknown> {
       let program: Program | null = await repo.updateProgram(fresh.id, (existing) => {
         const merged = mergeSignals(existing.signals, msg.signals);
         conflicts = merged.conflicts;
+        // A disagreement stays on record, newest first, until the pages agree again.
+        const recorded = conflictRecords(merged.conflicts);
+        const kept = existing.conflicts.filter((c) => !recorded.some((f) => f.field === c.field));
         return {
           ...existing,
           signals: merged.signals,
+          conflicts: [...recorded, ...kept].slice(0, 50),
           urls: [msg.page.url, ...existing.urls.filter((u) => u !== msg.page.url)].slice(0, 50),
           state: existing.state ?? fresh.state,
           specialty: existing.specialty ?? fresh.specialty,
@@ -139,6 +145,31 @@ async function dispatch(msg: Message, deps: Deps): Promise<unknown> {
       if (!updated) throw new Error(`no saved program ${msg.id}`);
       deps.notify(msg);
       return updated;
+    }
+    case 'program/link': {
+      if (msg.from === msg.into) throw new Error('a program cannot be linked to itself');
+      const from = await repo.getProgram(msg.from);
+      if (!from) throw new Error(`no saved program ${msg.from}`);
+      const linked = await repo.updateProgram(msg.into, (into) => {
+        const merged = mergeSignals(into.signals, from.signals);
+        const recorded = conflictRecords(merged.conflicts);
+        return {
+          ...into,
+          signals: merged.signals,
+          urls: [...new Set([...into.urls, ...from.urls])].slice(0, 50),
+          notes: [into.notes, from.notes].filter(Boolean).join('\n\n'),
+          conflicts: [...recorded, ...into.conflicts.filter((c) => !recorded.some((r) => r.field === c.field))].slice(0, 50),
+          acgmeId: into.acgmeId ?? from.acgmeId,
+          state: into.state ?? from.state,
+          specialty: into.specialty ?? from.specialty,
+          updatedAt: now.toISOString(),
+        };
+      });
+      if (!linked) throw new Error(`no saved program ${msg.into}`);
+      // Its pages now belong to `into` (the database moves pages another program lists).
+      await repo.removeProgram(msg.from);
+      deps.notify(msg);
+      return linked;
     }
     case 'backup/export':
       return repo.exportBackup(now);

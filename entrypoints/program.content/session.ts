@@ -24,7 +24,7 @@ interface Evaluation {
   profileSet: boolean;
   signals: Signals;
   fit: Fit;
-  saved: { id: string; tier: Tier } | null;
+  saved: { id: string; tier: Tier; conflicts?: { field: string; values: { text: string; pageUrl: string }[] }[] } | null;
 }
 
 const CORNER_KEY = 'smartpick.corners';
@@ -91,7 +91,9 @@ export function startSession(ctx: ContentScriptContext, mode: SessionMode): void
       return reply.data;
     }
     const { profileSet, fit, saved } = reply.data;
-    await render({ state: 'ready', profileSet, program: programInfo(), fit, saved: saved ? { tier: saved.tier } : null });
+    // Pages of this program that disagree (saved from another page): shown side by side.
+    const conflicts = (saved?.conflicts ?? []).map((c) => ({ field: c.field, a: c.values[0]!.text, b: c.values[1]!.text }));
+    await render({ state: 'ready', profileSet, program: programInfo(), fit, saved: saved ? { tier: saved.tier } : null, conflicts });
     return reply.data;
   }
 

@@ -38,6 +38,7 @@ function benchProgram(i: number): Program {
     tierOverride: null,
     status: 'considering',
     notes: i % 3 === 0 ? 'Asked the coordinator about the Step 2 cutoff.' : '',
+    conflicts: [],
     addedAt: at,
     updatedAt: at,
   };

@@ -13,6 +13,35 @@ export interface Conflict {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+const FIELD_WORDS: Record<string, string> = {
+  visaJ1: 'J-1 visa', visaH1b: 'H-1B visa', step1MinScore: 'Step 1 minimum', step2MinScore: 'Step 2 CK minimum',
+  attempts: 'Attempts', yog: 'Graduation limit', usce: 'US clinical experience', imgPercent: 'IMG share',
+  programType: 'Setting', specialty: 'Specialty', state: 'State',
+};
+
+/** A value as a person reads it: "conditional", "220", "within 5 years", "required, 2 months". */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'not stated';
+  if (typeof value !== 'object') return String(value);
+  const v = value as Record<string, unknown>;
+  if ('maxYears' in v) return `within ${v.maxYears} years of graduation`;
+  if ('earliestYear' in v) return `graduated ${v.earliestYear} or later`;
+  if ('firstAttemptOnly' in v) return v.firstAttemptOnly ? 'first attempt only' : `attempts accepted${v.maxAttempts ? ` (up to ${v.maxAttempts})` : ''}`;
+  if ('status' in v) return `${v.status}${v.minMonths ? `, ${v.minMonths} months` : ''}`;
+  return JSON.stringify(value);
+}
+
+/** Conflicts as stored with the program: field words and both statements with their pages. */
+export function conflictRecords(conflicts: Conflict[]): { field: string; values: { text: string; pageUrl: string }[] }[] {
+  return conflicts.map((c) => ({
+    field: FIELD_WORDS[c.field] ?? c.field,
+    values: [
+      { text: describeValue(c.kept.value), pageUrl: c.kept.pageUrl },
+      { text: describeValue(c.other.value), pageUrl: c.other.pageUrl },
+    ],
+  }));
+}
+
 export function mergeSignals(existing: Signals, incoming: Signals): { signals: Signals; conflicts: Conflict[] } {
   const merged = { ...existing, isProgramPage: existing.isProgramPage || incoming.isProgramPage } as Signals;
   const conflicts: Conflict[] = [];

@@ -37,6 +37,7 @@ export function newProgram(
     tierOverride: null,
     status: 'considering',
     notes: '',
+    conflicts: [],
     addedAt: iso,
     updatedAt: iso,
   };

@@ -42,6 +42,8 @@ export const messageSchema = z.discriminatedUnion('type', [
       })
       .strict(),
   }),
+  /** The user says two saved entries are one program: `from` is merged into `into` and removed. */
+  z.object({ type: z.literal('program/link'), from: z.string().min(1).max(500), into: z.string().min(1).max(500) }),
   z.object({ type: z.literal('backup/export') }),
   z.object({ type: z.literal('backup/import'), backup: backupSchema }),
   z.object({ type: z.literal('data/delete-all') }),

@@ -19,6 +19,13 @@ export const pageRecordSchema = z.object({
 });
 export type PageRecord = z.infer<typeof pageRecordSchema>;
 
+/** Two pages of one program that state different values for a field: both kept, shown side by side. */
+export const conflictSchema = z.object({
+  field: z.string().max(40),
+  values: z.array(z.object({ text: z.string().max(300), pageUrl: z.string().max(4000) })).min(2).max(5),
+});
+export type ProgramConflict = z.infer<typeof conflictSchema>;
+
 export const programSchema = z.object({
   /** "acgme:<10 digits>" when a page shows the ACGME id, else "site:<registrable domain>|<specialty>". */
   id: z.string().min(1).max(500),
@@ -34,6 +41,8 @@ export const programSchema = z.object({
   tierOverride: listTierSchema.nullable().default(null),
   status: statusSchema.default('considering'),
   notes: z.string().max(20_000).default(''),
+  /** Fields whose pages disagree (FREIDA says no H-1B, the program's FAQ says case by case). */
+  conflicts: z.array(conflictSchema).max(50).default([]),
   addedAt: isoDate,
   updatedAt: isoDate,
 });

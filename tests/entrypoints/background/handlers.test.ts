@@ -174,6 +174,39 @@ describe('flows', () => {
     expect([...repo.programs.values()][0]!.signals.visaJ1?.value).toBe('yes');
   });
 
+  test('two pages that disagree are both kept, side by side, and reported with the saved program', async () => {
+    const { deps, repo } = setup();
+    const faq = { url: 'https://www.example-hospital.org/im/faq2', title: 'FAQ | Internal Medicine Residency | Example Hospital' };
+    const says = (url: string, value: 'no' | 'conditional', quote: string): Signals => ({
+      ...signals(),
+      visaH1b: { value, strength: 'required', evidence: { pageUrl: url, quote, blockIndex: 3 } },
+    });
+    await handleMessage({ type: 'program/save', page, signals: says(page.url, 'no', 'H-1B visa: No') }, 'content-script', deps);
+    const second = await handleMessage({ type: 'program/save', page: faq, signals: says(faq.url, 'conditional', 'H-1B case by case.') }, 'content-script', deps);
+    expect(second).toMatchObject({ ok: true, data: { conflicts: [{ field: 'visaH1b' }] } });
+    const [only] = [...repo.programs.values()];
+    expect(only!.conflicts).toEqual([
+      { field: 'H-1B visa', values: [{ text: 'conditional', pageUrl: faq.url }, { text: 'no', pageUrl: page.url }] },
+    ]);
+    const ev = await handleMessage({ type: 'page/evaluate', page, signals: signals() }, 'content-script', deps);
+    expect(ev).toMatchObject({ ok: true, data: { saved: { conflicts: [{ field: 'H-1B visa' }] } } });
+  });
+
+  test('the user links two saved entries into one program', async () => {
+    const { deps, repo } = setup();
+    const other = { url: 'https://medicine.example-university.edu/im/apply', title: 'Apply | Internal Medicine Residency | Example University' };
+    const a = (await handleMessage({ type: 'program/save', page, signals: signals() }, 'content-script', deps)) as { ok: true; data: { program: Program } };
+    const withVisa: Signals = { ...signals(), visaJ1: { value: 'yes', strength: 'required', evidence: { pageUrl: other.url, quote: 'J-1 only.', blockIndex: 1 } } };
+    const b = (await handleMessage({ type: 'program/save', page: other, signals: withVisa }, 'content-script', deps)) as { ok: true; data: { program: Program } };
+    expect(repo.programs.size).toBe(2);
+    const linked = await handleMessage({ type: 'program/link', from: b.data.program.id, into: a.data.program.id }, 'extension-page', deps);
+    expect(linked).toMatchObject({ ok: true, data: { id: a.data.program.id, urls: [page.url, other.url] } });
+    expect(repo.programs.size).toBe(1);
+    expect([...repo.programs.values()][0]!.signals.visaJ1?.value).toBe('yes');
+    expect(await handleMessage({ type: 'program/link', from: a.data.program.id, into: a.data.program.id }, 'extension-page', deps)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'program/link', from: a.data.program.id, into: 'x' }, 'content-script', deps)).toMatchObject({ ok: false, error: 'program/link is not allowed from a web page' });
+  });
+
   test('updating a program that is not saved is an error, not a crash', async () => {
     const { deps } = setup();
     expect(await handleMessage({ type: 'program/update', id: 'nope', patch: { notes: 'x' } }, 'extension-page', deps)).toEqual({ ok: false, error: 'no saved program nope' });
