@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { useState } from 'preact/hooks';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Badge, type BadgeProps } from '@/components/badge/Badge';
@@ -15,6 +16,17 @@ export interface BadgeHandle {
 function tierOf(props: BadgeProps): string {
   if (!props.profileSet) return 'unknown';
   return props.fit?.tier ?? 'unknown';
+}
+
+/**
+ * Rendered once: later props go through state. A new top-level render() per update would start a
+ * new Preact root each time, and useId would hand out the same ids again (duplicate ids in the
+ * panel, sections named by the wrong heading).
+ */
+function BadgeHost({ initial, expose }: { initial: BadgeProps; expose: (set: (p: BadgeProps) => void) => void }) {
+  const [props, setProps] = useState(initial);
+  expose(setProps);
+  return <Badge {...props} />;
 }
 
 export async function mountBadge(ctx: ContentScriptContext, first: BadgeProps): Promise<BadgeHandle> {
@@ -36,11 +48,13 @@ export async function mountBadge(ctx: ContentScriptContext, first: BadgeProps): 
       if (container) render(null, container);
     },
   });
+  let setProps: ((p: BadgeProps) => void) | null = null;
   const update = (props: BadgeProps) => {
     if (!host || !container) return;
     host.dataset.tier = tierOf(props);
     host.dataset.state = props.state;
-    render(<Badge {...props} />, container);
+    if (setProps) setProps(props);
+    else render(<BadgeHost initial={props} expose={(set) => (setProps = set)} />, container);
   };
   ui.mount();
   update(first);

@@ -76,3 +76,122 @@ export async function sendToBackground<T = unknown>(page: Page, message: unknown
     message,
   ) as Promise<Reply<T>>;
 }
+
+/**
+ * Waits until the background has registered a content script at run time (the e2e build
+ * registers the program-site script at start-up, through scripting.registerContentScripts, which
+ * Firefox offers to MV2 add-ons): a page opened before that would not get it.
+ */
+export async function waitForRegisteredScripts(extensionPage: Page, timeout = 10_000): Promise<void> {
+  await extensionPage.waitForFunction(
+    async () => {
+      const scripting = (globalThis as unknown as { browser: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }).browser.scripting;
+      return (await scripting.getRegisteredContentScripts()).length > 0;
+    },
+    { timeout, polling: 100 },
+  );
+}
+
+export interface BadgeState {
+  tier: string | null;
+  state: string | null;
+}
+
+/** <smartpick-badge>'s data-tier / data-state, or null when the page has none. */
+export async function badgeState(page: Page): Promise<BadgeState | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector<HTMLElement>('smartpick-badge');
+    return host ? { tier: host.dataset.tier ?? null, state: host.dataset.state ?? null } : null;
+  });
+}
+
+/**
+ * Waits until the badge shows `want` (e.g. { state: 'ready' }) and returns its state. Polled in the
+ * page (waitForFunction): `>>>` selectors do not see content added inside an existing shadow root.
+ */
+export async function waitForBadge(page: Page, want: Partial<BadgeState>, timeout = 15_000): Promise<BadgeState> {
+  try {
+    await page.waitForFunction(
+      (w: Partial<BadgeState>) => {
+        const host = document.querySelector<HTMLElement>('smartpick-badge');
+        if (!host) return false;
+        return (w.tier === undefined || host.dataset.tier === w.tier) && (w.state === undefined || host.dataset.state === w.state);
+      },
+      { timeout, polling: 100 },
+      want,
+    );
+  } catch (e) {
+    throw new Error(`badge never showed ${JSON.stringify(want)}; last seen ${JSON.stringify(await badgeState(page).catch(() => 'n/a'))}`, { cause: e });
+  }
+  return (await badgeState(page))!;
+}
+
+/**
+ * The badge's visible buttons, in document order, by name: aria-label, else the text (the
+ * pill's name is its text, "SmartPick: Realistic · 68"). Hidden ones (the closed panel's) are left out.
+ */
+export async function badgeButtons(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const root = document.querySelector('smartpick-badge')?.shadowRoot;
+    return [...(root?.querySelectorAll('button') ?? [])]
+      .filter((b) => b.getClientRects().length > 0)
+      .map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').replace(/\s+/g, ' ').trim());
+  });
+}
+
+/**
+ * Clicks the first visible button in the badge whose name (as badgeButtons gives it) starts with
+ * `prefix`; fails listing the buttons there are when none does.
+ */
+export async function clickInBadge(page: Page, prefix: string): Promise<void> {
+  const clicked = await page.evaluate((p: string) => {
+    const root = document.querySelector('smartpick-badge')?.shadowRoot;
+    const button = [...(root?.querySelectorAll('button') ?? [])].find(
+      (b) => b.getClientRects().length > 0 && (b.getAttribute('aria-label') ?? b.textContent ?? '').replace(/\s+/g, ' ').trim().startsWith(p),
+    );
+    button?.click();
+    return !!button;
+  }, prefix);
+  if (!clicked) throw new Error(`no badge button starting "${prefix}"; buttons: ${JSON.stringify(await badgeButtons(page))}`);
+}
+
+/** Waits until a visible badge button's name starts with `prefix`. */
+export async function waitForBadgeButton(page: Page, prefix: string, timeout = 10_000): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (p: string) =>
+        [...(document.querySelector('smartpick-badge')?.shadowRoot?.querySelectorAll('button') ?? [])].some(
+          (b) => b.getClientRects().length > 0 && (b.getAttribute('aria-label') ?? b.textContent ?? '').replace(/\s+/g, ' ').trim().startsWith(p),
+        ),
+      { timeout, polling: 100 },
+      prefix,
+    );
+  } catch (e) {
+    throw new Error(`no badge button starting "${prefix}"; buttons: ${JSON.stringify(await badgeButtons(page).catch(() => []))}`, { cause: e });
+  }
+}
+
+/** The expanded panel's accessible name ("SmartPick fit for <program>"), or null while it is closed. */
+export async function openDialogName(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const dialog = document.querySelector('smartpick-badge')?.shadowRoot?.querySelector('[role="dialog"]');
+    return dialog && !dialog.hasAttribute('hidden') && dialog.getClientRects().length > 0 ? dialog.getAttribute('aria-label') : null;
+  });
+}
+
+/**
+ * The popup's saved programs by section (as harness/badge.ts listSections does for Chromium): each
+ * list item's text under the nearest preceding heading.
+ */
+export async function listSections(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    let section = '';
+    for (const el of document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"], li')) {
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (el.tagName === 'LI') (out[section] ??= []).push(text);
+      else section = text;
+    }
+    return out;
+  });
+}
