@@ -118,5 +118,18 @@ fieldset{margin:0;padding:0;border:0;min-width:0}
 .sp-actions .sp-status-line{margin-top:0;font-weight:600;color:var(--sp-safety)}
 .sp-auto .sp-check{margin-top:0}
 .sp-auto label{font-weight:600}
+.sp-io .sp-actions{margin-bottom:4px}
+.sp-preview{margin-top:8px;padding:10px 12px;border:1px solid var(--sp-border);border-radius:8px;display:flex;flex-direction:column;gap:8px}
+.sp-preview h3{font-size:13px;margin:0;overflow-wrap:anywhere}
+.sp-preview h3:focus-visible{outline-offset:1px}
+.sp-preview-names ul{margin:2px 0 6px;padding-left:18px}
+.sp-preview-names summary{cursor:pointer}
+.sp-disclosure{padding:0;border:0;background:none;font:inherit;font-weight:700;cursor:pointer;color:inherit;text-align:left}
+.sp-disclosure::before{content:"▸ ";display:inline-block;width:1.1em}
+.sp-disclosure[aria-expanded="true"]::before{content:"▾ "}
+.sp-add-program .sp-form{margin-top:8px}
+.sp-danger,.sp-danger:hover{border-color:var(--sp-ineligible);color:var(--sp-ineligible)}
+.sp-confirm{margin-top:6px;padding:10px 12px;border:2px solid var(--sp-ineligible);border-radius:8px;display:flex;flex-direction:column;gap:6px}
+.sp-settings .sp-hint{margin-bottom:8px}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
 `;

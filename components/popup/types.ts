@@ -1,4 +1,6 @@
+import type { Backup } from '../../lib/core/schema/backup';
 import type { Fit, ListTier, Tier } from '../../lib/core/schema/fit';
+import type { ImportRow } from '../../lib/core/schema/import-row';
 import type { Profile } from '../../lib/core/schema/profile';
 import type { Program, ProgramStatus } from '../../lib/core/schema/program';
 
@@ -45,4 +47,31 @@ export interface PopupActions {
   onChange(cb: () => void): () => void;
   /** Opens the full list (or another view) in a browser tab. */
   openInTab(view: Exclude<View, 'home'>): void;
+  /** Downloads the list as a spreadsheet (CSV, formula-safe). */
+  exportCsv(): Promise<void>;
+  /** Downloads everything as the backup file (DESIGN.md envelope, JSON). */
+  exportBackup(): Promise<void>;
+  /** Restores a backup file already checked by the preview; the background checks it again. */
+  importBackup(backup: Backup, mode: 'replace' | 'merge'): Promise<ImportSummary>;
+  /** Imports spreadsheet rows, all or nothing (a bad row rejects with every problem named). */
+  importRows(rows: ImportRow[]): Promise<ImportSummary>;
+  /** Adds a program by hand; rejects naming the bad field, or when it is already in the list. */
+  addProgram(program: ManualProgram): Promise<void>;
+  /** Deletes the profile, every saved program and every read page. */
+  deleteAll(): Promise<void>;
+}
+
+/** What an import did; `unchanged` for spreadsheet rows, `kept` (saved copy newer) for a merged backup. */
+export interface ImportSummary {
+  added: number;
+  replaced: number;
+  unchanged?: number;
+  kept?: number;
+}
+
+/** A program added by hand: `specialty` is a slug from data/specialties.json, or null ("not sure"). */
+export interface ManualProgram {
+  name: string;
+  url: string;
+  specialty: string | null;
 }

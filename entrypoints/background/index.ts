@@ -3,7 +3,10 @@ import { fit } from '@/lib/core/fit/fit';
 import { CHANGED_NOTICE } from '@/lib/core/schema/messages';
 import { openSmartPickDb } from '@/lib/platform/db';
 import { senderKind } from '@/lib/platform/messaging';
-import { getAutoCheck, setAutoCheck, syncSiteAccess } from '@/lib/platform/site-access';
+import { getReadSite, getSettings, hasAccessTo, setAutoCheck, setReadSite, syncSiteAccess } from '@/lib/platform/site-access';
+import { SiteBudget } from '@/lib/core/site/budget';
+import { storageSiteCache } from '@/lib/platform/site-cache';
+import { fetchSitePage } from '@/lib/platform/site-fetch';
 import { handleMessage, type Deps } from './handlers';
 
 // The one writer: opens the database, answers every message through handlers.ts, and tells open
@@ -27,7 +30,19 @@ export default defineBackground(() => {
     fit,
     now: () => new Date(),
     notify: (change) => void notifyAll(change.type),
-    settings: { get: getAutoCheck, setAutoCheck },
+    settings: { get: getSettings, setAutoCheck, setReadSite },
+    // Reading a program's other pages: fetched here (host access, no cookies), parsed in the tab.
+    site: (() => {
+      const cache = storageSiteCache();
+      return {
+        budget: new SiteBudget(),
+        cache,
+        clear: () => cache.clear(),
+        fetchPage: (url: string, siteOf: string) => fetchSitePage(url, { siteOf }),
+        hasAccess: hasAccessTo,
+        enabled: getReadSite,
+      };
+    })(),
     openView: async (view) => {
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html#${view}`) });
     },
@@ -59,7 +74,10 @@ export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
     if (message && typeof message === 'object' && (message as { type?: unknown }).type === CHANGED_NOTICE) return false;
-    handleMessage(message, senderKind(sender, browser.runtime.id, origin), deps).then(sendResponse);
+    // The sending tab's page and document (one page session: a reload starts a new one).
+    const doc = (sender as { documentId?: string }).documentId;
+    const from = { url: sender.url ?? sender.tab?.url, session: sender.tab?.id === undefined ? undefined : `${sender.tab.id}|${sender.frameId ?? 0}|${doc ?? sender.url ?? ''}` };
+    handleMessage(message, senderKind(sender, browser.runtime.id, origin), deps, from).then(sendResponse);
     return true; // answer asynchronously
   });
 });

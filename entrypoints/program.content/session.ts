@@ -11,12 +11,19 @@ import { precheck } from '@/lib/core/signals/precheck';
 import { clearQuote, showQuote } from '@/lib/platform/highlight';
 import { send } from '@/lib/platform/messaging';
 import { readPageText, readPrecheckInput } from '@/lib/platform/page-text';
+import { readNote, readingNote } from '@/lib/core/site/pages';
+import { readSite, type SiteProgress } from '@/lib/platform/site-reader';
 import { waitForContent } from '@/lib/platform/wait-for-content';
 import { mountBadge, type BadgeHandle } from './mount-badge';
 
 // One page's life in the content script: pre-check → wait for the content → read → ask the
 // background for the fit → badge. Re-runs on client-side route changes and when the profile or
 // list changes. Pages that are not program pages get nothing: no badge, no DOM writes.
+//
+// On a program website (not FREIDA, which has one page per program) the first badge is followed by
+// site reading (lib/platform/site-reader.ts): the program's FAQ, eligibility and IMG pages are read
+// one at a time and merged into the open page's signals, the badge staying 'ready' with the fit it
+// has ("Reading 3 more pages…" in its panel) and updating as each page adds facts.
 
 export type SessionMode = 'freida' | 'site';
 
@@ -25,6 +32,8 @@ interface Evaluation {
   signals: Signals;
   fit: Fit;
   saved: { id: string; tier: Tier; conflicts?: { field: string; values: { text: string; pageUrl: string }[] }[] } | null;
+  /** Site reading: the other pages whose facts were merged in, and where pages disagree. */
+  site?: { pages: { url: string; label: string }[]; conflicts: { field: string; a: string; b: string }[] };
 }
 
 const CORNER_KEY = 'smartpick.corners';
@@ -46,6 +55,10 @@ export function startSession(ctx: ContentScriptContext, mode: SessionMode): void
   let dismissedUrl: string | null = null;
   let props: BadgeProps | null = null;
   let abort: AbortController | null = null;
+  /** The open page's own signals; `signals` is these merged (by the background) with the program's other pages. */
+  let own: Signals | null = null;
+  /** Site reading so far: what was read, and whether it is over. */
+  let site: (SiteProgress & { final: boolean }) | null = null;
 
   const cornerLoaded = browser.storage.local
     .get(CORNER_KEY)
@@ -80,12 +93,14 @@ export function startSession(ctx: ContentScriptContext, mode: SessionMode): void
   async function evaluate(text?: PageText): Promise<Evaluation | null> {
     if (!page) return null;
     const ref = { url: page.url, title: page.title, name };
-    const reply = await send<Evaluation>(text ? { type: 'page/evaluate', page: ref, text } : { type: 'page/evaluate', page: ref, signals: signals! });
+    const pages = site?.pages.length ? { pages: site.pages.map((p) => ({ url: p.url, title: p.title.slice(0, 1000), signals: p.signals })) } : {};
+    const reply = await send<Evaluation>(text ? { type: 'page/evaluate', page: ref, text } : { type: 'page/evaluate', page: ref, signals: own ?? signals!, ...pages });
     if (!reply.ok) {
       await render({ state: 'error', profileSet: true, program: programInfo(), fit: null, saved: null });
       return null;
     }
     signals = reply.data.signals;
+    if (text) own = signals;
     if (!signals.isProgramPage) {
       unmount();
       return reply.data;
@@ -93,7 +108,12 @@ export function startSession(ctx: ContentScriptContext, mode: SessionMode): void
     const { profileSet, fit, saved } = reply.data;
     // Pages of this program that disagree (saved from another page): shown side by side.
     const conflicts = (saved?.conflicts ?? []).map((c) => ({ field: c.field, a: c.values[0]!.text, b: c.values[1]!.text }));
-    await render({ state: 'ready', profileSet, program: programInfo(), fit, saved: saved ? { tier: saved.tier } : null, conflicts });
+    // …and those found while reading this program's other pages, named by page.
+    const siteConflicts = reply.data.site?.conflicts ?? [];
+    const all = [...siteConflicts, ...conflicts.filter((c) => !siteConflicts.some((s) => s.field === c.field))];
+    const labels = reply.data.site?.pages.map((p) => p.label) ?? [];
+    const pagesNote = site && (site.final ? readNote(labels, site.failed) : readingNote(site.pending));
+    await render({ state: 'ready', profileSet, program: programInfo(), fit, saved: saved ? { tier: saved.tier } : null, conflicts: all, ...(pagesNote ? { pagesNote } : {}) });
     return reply.data;
   }
 
@@ -132,17 +152,41 @@ export function startSession(ctx: ContentScriptContext, mode: SessionMode): void
       return unmount();
     }
     signals = null;
+    own = null;
+    site = null;
     const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
     name = mode === 'freida' && h1 ? h1 : programName(page.title || h1 || url);
     if (mine !== run) return;
     const result = await evaluate(page);
     done(result?.signals.isProgramPage ? 'badge' : 'not-program');
+    if (mode === 'site' && result?.signals.isProgramPage && mine === run) await readProgramSite(mine, abort.signal);
+  }
+
+  /** Reads the program's other pages, merging each into the badge as it comes (see the top). */
+  async function readProgramSite(mine: number, signal: AbortSignal): Promise<void> {
+    if (!page || !own) return;
+    let updates = Promise.resolve();
+    // One update at a time, in order, so a slow answer never overwrites a later one.
+    const apply = (p: SiteProgress, final: boolean) =>
+      (updates = updates.then(async () => {
+        if (mine !== run) return;
+        site = { ...p, final };
+        await evaluate();
+      }));
+    const result = await readSite({ url: page.url, doc: document, signals: own }, send, (p) => void apply(p, false), signal);
+    // Nothing to read (no applicant links, reading off, no access): the badge stays as it was.
+    if (result && (result.pages.length > 0 || result.failed > 0)) await apply(result, true);
+    else await updates;
+    // A timing entry (no DOM change) for the benchmark: when the badge took its final form.
+    if (mine === run) performance.mark('smartpick:site-read');
   }
 
   const saveWith = async (tierOverride?: ListTier) => {
     if (!page || !signals || !props) return;
     await render({ ...props, busy: true });
-    await send({ type: 'program/save', page: { url: page.url, title: page.title, name }, signals, ...(tierOverride ? { tierOverride } : {}) });
+    // With site reading: the page's own signals and its other pages', merged by the background the same way.
+    const pages = site?.pages.length ? { pages: site.pages.map((p) => ({ url: p.url, title: p.title.slice(0, 1000), signals: p.signals })) } : {};
+    await send({ type: 'program/save', page: { url: page.url, title: page.title, name }, signals: own ?? signals, ...pages, ...(tierOverride ? { tierOverride } : {}) });
     await evaluate();
   };
 

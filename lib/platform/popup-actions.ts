@@ -4,6 +4,10 @@ import { CHANGED_NOTICE } from '@/lib/core/schema/message-rules';
 import type { Message, Reply } from '@/lib/core/schema/messages';
 import type { Profile } from '@/lib/core/schema/profile';
 import type { Program, ProgramStatus } from '@/lib/core/schema/program';
+import type { Backup } from '@/lib/core/schema/backup';
+import type { ImportRow } from '@/lib/core/schema/import-row';
+import { listToCsv } from '@/lib/core/list/csv';
+import { downloadText, fileDate } from './download';
 import { send } from './messaging';
 
 // The popup's real actions (HOUSE_STYLE habit 12): messages to the background for data, and the
@@ -47,7 +51,10 @@ function reasonFor(url: string | undefined, raw: string): string {
   return raw;
 }
 
-export function createPopupActions(b: Browser = browser, sendMessage: Send = send) {
+/** What an import did (components/popup/types.ts ImportSummary). */
+export interface ImportReply { added: number; replaced: number; unchanged?: number; kept?: number }
+
+export function createPopupActions(b: Browser = browser, sendMessage: Send = send, save: typeof downloadText = downloadText, now: () => Date = () => new Date()) {
   return {
     getList: () => data(sendMessage<ListReply>({ type: 'list/get' })),
     getProfile: () => data(sendMessage<Profile | null>({ type: 'profile/get' })),
@@ -102,6 +109,24 @@ export function createPopupActions(b: Browser = browser, sendMessage: Send = sen
 
     openInTab(view: PopupView): void {
       void b.tabs.create({ url: b.runtime.getURL(`/popup.html#${view}`) });
+    },
+
+    async exportCsv(): Promise<void> {
+      const list = await data(sendMessage<ListReply>({ type: 'list/get' }));
+      // The byte-order mark makes Excel read the file as UTF-8 (program names with accents).
+      save(`smartpick-list-${fileDate(now())}.csv`, `\uFEFF${listToCsv(list.programs)}`, 'text/csv;charset=utf-8');
+    },
+    async exportBackup(): Promise<void> {
+      const backup = await data(sendMessage<Backup>({ type: 'backup/export' }));
+      save(`smartpick-backup-${fileDate(now())}.json`, JSON.stringify(backup, null, 2), 'application/json');
+    },
+    importBackup: (backup: Backup, mode: 'replace' | 'merge') => data(sendMessage<ImportReply>({ type: 'backup/import', backup, mode })),
+    importRows: (rows: ImportRow[]) => data(sendMessage<ImportReply>({ type: 'programs/import-rows', rows })),
+    addProgram: async (p: { name: string; url: string; specialty: string | null }): Promise<void> => {
+      await data(sendMessage({ type: 'program/add-manual', name: p.name, url: p.url, specialty: p.specialty }));
+    },
+    deleteAll: async (): Promise<void> => {
+      await data(sendMessage({ type: 'data/delete-all' }));
     },
   };
 }

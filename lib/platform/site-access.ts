@@ -17,9 +17,45 @@ async function hasAccess(): Promise<boolean> {
   }
 }
 
-async function stored(): Promise<boolean | undefined> {
+interface Stored { autoCheck?: boolean; readSite?: boolean }
+
+async function storedAll(): Promise<Stored> {
   const v = await browser.storage.local.get(KEY).catch(() => ({}) as Record<string, unknown>);
-  return (v?.[KEY] as { autoCheck?: boolean } | undefined)?.autoCheck;
+  const s = v?.[KEY];
+  return s && typeof s === 'object' ? (s as Stored) : {};
+}
+
+async function stored(): Promise<boolean | undefined> {
+  const s = (await storedAll()).autoCheck;
+  return typeof s === 'boolean' ? s : undefined;
+}
+
+/**
+ * "Read the program's other pages" (default on): after a program page is read, its FAQ,
+ * eligibility and IMG pages are read too. It only ever reaches sites the user gave access to.
+ */
+export async function getReadSite(): Promise<boolean> {
+  return (await storedAll()).readSite !== false;
+}
+
+export async function setReadSite(enabled: boolean): Promise<{ readSite: boolean }> {
+  await browser.storage.local.set({ [KEY]: { ...(await storedAll()), readSite: enabled } });
+  return { readSite: enabled };
+}
+
+/** The settings answer (settings/get): both switches. */
+export async function getSettings(): Promise<{ autoCheck: boolean; readSite: boolean }> {
+  const [{ autoCheck }, readSite] = await Promise.all([getAutoCheck(), getReadSite()]);
+  return { autoCheck, readSite };
+}
+
+/** Whether the user gave SmartPick access to this page's site (the opt-in, or the test build's grant). */
+export async function hasAccessTo(url: string): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] });
+  } catch {
+    return false;
+  }
 }
 
 async function register(on: boolean): Promise<void> {
@@ -41,7 +77,7 @@ export async function getAutoCheck(): Promise<{ autoCheck: boolean }> {
 
 export async function setAutoCheck(enabled: boolean): Promise<{ autoCheck: boolean }> {
   if (enabled && !(await hasAccess())) throw new Error('SmartPick needs access to websites first (the browser asks when you turn this on)');
-  await browser.storage.local.set({ [KEY]: { autoCheck: enabled } });
+  await browser.storage.local.set({ [KEY]: { ...(await storedAll()), autoCheck: enabled } });
   await register(enabled);
   if (!enabled) await browser.permissions.remove({ origins: ORIGINS }).catch(() => false);
   return { autoCheck: enabled };

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
-import { loadFixture, matchFixture, startFixtureServer, type FixtureMap, type FixtureServer } from './fixtures';
+import { loadFixture, matchFixture, startFixtureServer, type FixtureMap, type FixtureServer, type ServerQuirks } from './fixtures';
 
 // Debian's Chromium driven by playwright-core, with the built extension loaded unpacked
 // (../shared/TESTING.md "Chromium"). Nothing leaves the machine: fixture pages are served at their
@@ -26,7 +26,7 @@ export interface LaunchOptions {
    * Serve these hostnames from a local HTTP server (http, via --host-resolver-rules) instead of
    * context.route, which does not see the service worker's own fetches. Pages by path.
    */
-  serve?: { hosts: string[]; pages: FixtureMap };
+  serve?: { hosts: string[]; pages: FixtureMap } & ServerQuirks;
 }
 
 export interface Chromium {
@@ -34,6 +34,8 @@ export interface Chromium {
   extensionId: string;
   /** Port of the local server when `serve` was given. */
   servicePort?: number;
+  /** The local server when `serve` was given (its `requests` say what was fetched). */
+  server?: FixtureServer;
   close(): Promise<void>;
 }
 
@@ -57,7 +59,7 @@ export async function launchChromium(options: LaunchOptions): Promise<Chromium> 
     ];
     const localHosts = new Set(options.serve?.hosts ?? []);
     if (options.serve) {
-      server = await startFixtureServer(options.serve.pages);
+      server = await startFixtureServer(options.serve.pages, options.serve);
       const rules = options.serve.hosts.map((h) => `MAP ${h} 127.0.0.1:${server!.port}`).join(', ');
       args.push(`--host-resolver-rules=${rules}`);
     }
@@ -80,6 +82,7 @@ export async function launchChromium(options: LaunchOptions): Promise<Chromium> 
       context: ctx,
       extensionId,
       servicePort: srv?.port,
+      server: srv,
       async close() {
         await ctx.close().catch(() => {});
         await srv?.close();

@@ -4,8 +4,8 @@
 import 'fake-indexeddb/auto'; // idb's wrappers check instanceof against the global IDB classes (Node has none)
 import { IDBFactory } from 'fake-indexeddb';
 import { performance } from 'node:perf_hooks';
-import { emptySignals } from '../../lib/core/signals/empty';
 import type { Program } from '../../lib/core/schema/program';
+import { benchProgram } from './sample-programs';
 import { openSmartPickDb } from '../../lib/platform/db';
 
 const median = (xs: number[]) => {
@@ -14,35 +14,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-/** A saved program of typical size: a few signals with evidence, one url, short notes. */
-function benchProgram(i: number): Program {
-  const url = `https://gme.hospital${i % 50}.org/internal-medicine/program-${i}`;
-  const at = new Date(Date.UTC(2025, 8, 1) + i * 60_000).toISOString();
-  const ev = (quote: string, blockIndex: number) => ({ pageUrl: url, quote, blockIndex, readAt: at });
-  return {
-    id: `acgme:${String(1400000000 + i).padStart(10, '0')}`,
-    name: `Hospital ${i % 50} Internal Medicine Residency ${i}`,
-    acgmeId: String(1400000000 + i).padStart(10, '0'),
-    specialty: 'internal-medicine',
-    city: 'Albany',
-    state: 'NY',
-    urls: [url],
-    signals: {
-      ...emptySignals(true),
-      specialty: { value: 'internal-medicine', strength: 'required', evidence: ev('Internal Medicine Residency Program', 0) },
-      state: { value: 'NY', strength: 'required', evidence: ev('410 Hudson Ave, Albany, NY 12203', 41) },
-      visaJ1: { value: 'yes', strength: 'required', evidence: ev('We sponsor J-1 visas through ECFMG.', 12) },
-      step2MinScore: { value: 220, strength: 'required', evidence: ev('A minimum USMLE Step 2 CK score of 220 is required.', 8) },
-      imgPercent: { value: 35, strength: 'required', evidence: ev('IMGs: 35%', 27) },
-    },
-    tierOverride: null,
-    status: 'considering',
-    notes: i % 3 === 0 ? 'Asked the coordinator about the Step 2 cutoff.' : '',
-    conflicts: [],
-    addedAt: at,
-    updatedAt: at,
-  };
-}
 
 /**
  * Median ms of listPrograms() over 1,000 saved programs, and of one putProgram() into that

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -60,19 +60,47 @@ export function routesOf(...sites: Site[]): FixtureMap {
 
 export interface FixtureServer {
   port: number;
+  /** Every request answered so far, in order: its Host header and path (with query). */
+  requests: { host: string; path: string }[];
   /** http://127.0.0.1:PORT + path */
   url(path: string): string;
   close(): Promise<void>;
 }
 
+/** How the server misbehaves for some paths (site reading tests: slow and failing pages). */
+export interface ServerQuirks {
+  /** Path → milliseconds to wait before answering. */
+  delayMs?: Record<string, number>;
+  /** Path → HTTP status to answer with instead of the fixture (e.g. 500). */
+  status?: Record<string, number>;
+}
+
 /**
  * A local HTTP server on 127.0.0.1 (random port) answering `pages` by path and query (any Host
  * header, so Chromium's --host-resolver-rules can point real hostnames at it); 404 otherwise.
+ * It records every request (`requests`), so tests can prove what was and was not fetched.
  */
-export async function startFixtureServer(pages: FixtureMap): Promise<FixtureServer> {
+export async function startFixtureServer(pages: FixtureMap, quirks: ServerQuirks = {}): Promise<FixtureServer> {
+  const requests: { host: string; path: string }[] = [];
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://fixture.invalid').pathname;
-    const fixture = matchFixture(pages, req.url ?? '/') ?? matchFixture(pages, path);
+    requests.push({ host: (req.headers.host ?? '').replace(/:\d+$/, ''), path: req.url ?? '/' });
+    const delay = quirks.delayMs?.[path];
+    if (delay) {
+      const timer = setTimeout(() => !res.destroyed && answer(req.url ?? '/', path, res), delay);
+      timer.unref();
+      res.on('close', () => clearTimeout(timer));
+      return;
+    }
+    answer(req.url ?? '/', path, res);
+  });
+  const answer = (url: string, path: string, res: ServerResponse) => {
+    const status = quirks.status?.[path];
+    if (status) {
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(`<!doctype html><title>${status}</title><h1>Error ${status}</h1>`);
+      return;
+    }
+    const fixture = matchFixture(pages, url) ?? matchFixture(pages, path);
     if (fixture === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('no fixture');
       return;
@@ -83,7 +111,7 @@ export async function startFixtureServer(pages: FixtureMap): Promise<FixtureServ
     } catch (e) {
       res.writeHead(500, { 'content-type': 'text/plain' }).end(String(e));
     }
-  });
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
@@ -91,6 +119,7 @@ export async function startFixtureServer(pages: FixtureMap): Promise<FixtureServ
   const port = (server.address() as AddressInfo).port;
   return {
     port,
+    requests,
     url: (path) => `http://127.0.0.1:${port}${path}`,
     close: () =>
       new Promise<void>((resolve) => {

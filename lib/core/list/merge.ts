@@ -2,7 +2,8 @@ import type { SignalField, Signals } from '../schema/signals';
 import { SIGNAL_FIELDS } from '../signals/empty';
 
 // Merging what several pages of one program say, field by field: a stated value beats silence;
-// when two pages state different values, the newer read is used and the disagreement is reported
+// when two pages state different values, one is used (the newer read unless told otherwise) and
+// the disagreement is reported
 // (FREIDA and a program's own site disagree on visas for 6–8% of programs — FACTS.md).
 
 export interface Conflict {
@@ -42,7 +43,16 @@ export function conflictRecords(conflicts: Conflict[]): { field: string; values:
   }));
 }
 
-export function mergeSignals(existing: Signals, incoming: Signals): { signals: Signals; conflicts: Conflict[] } {
+/**
+ * `prefer` decides which of two differing statements of equal weight is used: 'incoming' (the
+ * newer read: saving a page again, linking entries) or 'existing' (reading a program's other pages:
+ * the open page first, then its linked pages in rank order). Either way the other one is reported.
+ */
+export function mergeSignals(
+  existing: Signals,
+  incoming: Signals,
+  { prefer = 'incoming' }: { prefer?: 'incoming' | 'existing' } = {},
+): { signals: Signals; conflicts: Conflict[] } {
   const merged = { ...existing, isProgramPage: existing.isProgramPage || incoming.isProgramPage } as Signals;
   const conflicts: Conflict[] = [];
   for (const field of SIGNAL_FIELDS) {
@@ -55,10 +65,12 @@ export function mergeSignals(existing: Signals, incoming: Signals): { signals: S
     }
     // A required statement is not replaced by a mere preference about the same field.
     if (a.strength === 'required' && b.strength === 'preferred' && !b.hedged) continue;
+    const keepA = prefer === 'existing' && !(a.strength === 'preferred' && !a.hedged && b.strength === 'required');
+    const [kept, other] = keepA ? [a, b] : [b, a];
     if (!same(a.value, b.value) && a.evidence.pageUrl !== b.evidence.pageUrl) {
-      conflicts.push({ field, kept: { value: b.value, pageUrl: b.evidence.pageUrl }, other: { value: a.value, pageUrl: a.evidence.pageUrl } });
+      conflicts.push({ field, kept: { value: kept.value, pageUrl: kept.evidence.pageUrl }, other: { value: other.value, pageUrl: other.evidence.pageUrl } });
     }
-    (merged as Record<SignalField, unknown>)[field] = b;
+    (merged as Record<SignalField, unknown>)[field] = kept;
   }
   return { signals: merged, conflicts };
 }

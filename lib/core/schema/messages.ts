@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { backupSchema } from './backup';
+import { importRowSchema, MAX_IMPORT_ROWS } from './import-row';
 import { profileSchema } from './profile';
 import { listTierSchema } from './fit';
 import { statusSchema } from './program';
@@ -25,10 +26,40 @@ export const messageSchema = z.discriminatedUnion('type', [
    * tables stay out of the content script), fits them to the profile and says whether it is saved.
    * `signals` instead of `text`: re-evaluate signals already read (after a profile change).
    */
-  z.object({ type: z.literal('page/evaluate'), page: pageRef, text: pageTextSchema.optional(), signals: signalsSchema.optional() })
+  z.object({
+    type: z.literal('page/evaluate'),
+    page: pageRef,
+    text: pageTextSchema.optional(),
+    signals: signalsSchema.optional(),
+    /** Site reading: the program's other pages read so far, merged into `signals` (the open page's own). */
+    pages: z.array(z.object({ url: z.string().url().max(4000), title: z.string().max(1000), signals: signalsSchema })).max(8).optional(),
+  })
     .refine((m) => m.text !== undefined || m.signals !== undefined, 'page/evaluate needs text or signals'),
   /** Add (or re-read) a program from a page; the badge's tier menu saves with an override. */
-  z.object({ type: z.literal('program/save'), page: pageRef, signals: signalsSchema, tierOverride: listTierSchema.optional() }),
+  z.object({
+    type: z.literal('program/save'),
+    page: pageRef,
+    signals: signalsSchema,
+    tierOverride: listTierSchema.optional(),
+    /** The program's other pages read with it (site reading): merged into it, their URLs kept. */
+    pages: z.array(z.object({ url: z.string().url().max(4000), title: z.string().max(1000), signals: signalsSchema })).max(8).optional(),
+  }),
+  /**
+   * Site reading (content script → background): fetch one of the program's other pages, which
+   * must be on the sender page's site. Answers { html, url } or { cached, title, readAt } (read
+   * within the last day) or { error }. `from`: the page that links to it.
+   */
+  z.object({ type: z.literal('site/fetch'), url: z.string().url().max(4000), from: z.string().url().max(4000) }),
+  /**
+   * The text of a page site/fetch returned (parsed in the content script): its signals, cached with
+   * the best links found on it (so a later visit reads the second level from the cache too).
+   */
+  z.object({
+    type: z.literal('site/read'),
+    url: z.string().url().max(4000),
+    text: pageTextSchema,
+    links: z.array(z.object({ href: z.string().url().max(4000), text: z.string().max(300) })).max(8).default([]),
+  }),
   z.object({ type: z.literal('program/remove'), id: z.string().min(1).max(500) }),
   z.object({
     type: z.literal('program/update'),
@@ -45,9 +76,20 @@ export const messageSchema = z.discriminatedUnion('type', [
   /** The user says two saved entries are one program: `from` is merged into `into` and removed. */
   z.object({ type: z.literal('program/link'), from: z.string().min(1).max(500), into: z.string().min(1).max(500) }),
   z.object({ type: z.literal('backup/export') }),
-  z.object({ type: z.literal('backup/import'), backup: backupSchema }),
+  /**
+   * Restore a backup file. 'merge' (the default) adds the file's programs and keeps the newer copy
+   * of each; 'replace' makes the database equal to the file. Default merge: an import never deletes
+   * unless asked to.
+   */
+  z.object({ type: z.literal('backup/import'), backup: backupSchema, mode: z.enum(['replace', 'merge']).default('merge') }),
+  /** Add a program by hand, before any of its pages has been read. */
+  z.object({ type: z.literal('program/add-manual'), name: z.string().max(2000), url: z.string().max(8000), specialty: z.string().max(200).nullable() }),
+  /** Rows of the applicant's own spreadsheet (lib/core/list/csv.ts), applied all or nothing. */
+  z.object({ type: z.literal('programs/import-rows'), rows: z.array(importRowSchema).min(1).max(MAX_IMPORT_ROWS) }),
   z.object({ type: z.literal('data/delete-all') }),
   z.object({ type: z.literal('settings/get') }),
+  /** "Read the program's other pages" on or off. */
+  z.object({ type: z.literal('settings/read-site'), enabled: z.boolean() }),
   /** "Check program sites automatically": the popup has already obtained the host permission. */
   z.object({ type: z.literal('settings/auto-check'), enabled: z.boolean() }),
   /** Open an extension view in a tab (the badge's "Set up your profile" and "Open list"). */

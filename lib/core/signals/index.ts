@@ -32,12 +32,21 @@ export function headingsOf(page: PageText, max = 20): string[] {
   return out;
 }
 
-export function extractSignals(page: PageText, readAt?: string): Signals {
+/**
+ * `linked`: the page was reached from a program page's own links (site reading, lib/core/site/links.ts
+ * chose it as its FAQ, eligibility or IMG page), so it is read as one of that program's pages
+ * without the two gates: a short "Eligibility" page often has no training word in its title, and
+ * the links that lead to news, jobs or patient pages were never followed.
+ */
+export function extractSignals(page: PageText, readAt?: string, options: { linked?: boolean } = {}): Signals {
   let isProgramPage = false;
   try {
-    if (!precheck({ url: page.url, title: page.title, headings: headingsOf(page) })) return emptySignals(false);
-    isProgramPage = detectProgramPage(page).isProgramPage;
-    if (!isProgramPage) return emptySignals(false);
+    if (options.linked) isProgramPage = true;
+    else {
+      if (!precheck({ url: page.url, title: page.title, headings: headingsOf(page) })) return emptySignals(false);
+      isProgramPage = detectProgramPage(page).isProgramPage;
+      if (!isProgramPage) return emptySignals(false);
+    }
 
     const ctx: RuleContext = { page, clauses: toClauses(page), specialty: null };
     const freida = readFreida(page);

@@ -84,18 +84,36 @@ describe('list', () => {
     expect(actions.updateProgram).toHaveBeenCalledWith(LIST.programs[2]!.program.id, { status: 'applied' });
   });
 
-  test('remove calls the action with the program’s id and the row goes away', async () => {
+  test('remove hides the row at once with an undo bar; the action runs once the undo window has passed', async () => {
     const { actions } = setup('home', LIST);
-    fireEvent.click(await screen.findByRole('button', { name: 'Remove Riverside Internal Medicine' }));
-    expect(actions.removeProgram).toHaveBeenCalledWith(LIST.programs[2]!.program.id);
+    const button = await screen.findByRole('button', { name: 'Remove Riverside Internal Medicine' });
+    vi.useFakeTimers();
+    try {
+      fireEvent.click(button);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(screen.queryByRole('link', { name: 'Riverside Internal Medicine' })).toBeNull();
+      expect(screen.getByText('Removed Riverside Internal Medicine ·')).toBeTruthy();
+      expect(actions.removeProgram).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(8000);
+      expect(actions.removeProgram).toHaveBeenCalledOnce();
+      expect(actions.removeProgram).toHaveBeenCalledWith(LIST.programs[2]!.program.id);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(screen.queryByRole('link', { name: 'Riverside Internal Medicine' })).toBeNull();
-    expect(await screen.findByText('Removed Riverside Internal Medicine.')).toBeTruthy();
   });
 
   test('a failed remove says so', async () => {
     const { actions } = setup('home', LIST);
     actions.removeProgram.mockRejectedValueOnce(new Error('database is closed'));
-    fireEvent.click(await screen.findByRole('button', { name: 'Remove Riverside Internal Medicine' }));
+    const button = await screen.findByRole('button', { name: 'Remove Riverside Internal Medicine' });
+    vi.useFakeTimers();
+    try {
+      fireEvent.click(button);
+      await vi.advanceTimersByTimeAsync(8000);
+    } finally {
+      vi.useRealTimers();
+    }
     expect((await screen.findByRole('alert')).textContent).toContain('database is closed');
   });
 

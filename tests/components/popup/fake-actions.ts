@@ -47,6 +47,12 @@ export function fakeActions(list: ListData = { profileSet: true, programs: [], s
       return () => listeners.delete(cb);
     }),
     openInTab: vi.fn(),
+    exportCsv: vi.fn(async () => {}),
+    exportBackup: vi.fn(async () => {}),
+    importBackup: vi.fn(async () => ({ added: 0, replaced: 0, kept: 0 })),
+    importRows: vi.fn(async () => ({ added: 0, replaced: 0, unchanged: 0 })),
+    addProgram: vi.fn(async () => {}),
+    deleteAll: vi.fn(async () => {}),
     emitChange: () => listeners.forEach((cb) => cb()),
   };
   return a as unknown as FakeActions;
