@@ -1,7 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Profile } from '../../lib/core/schema/profile';
+import { AddProgram } from './AddProgram';
 import { AutoCheck } from './AutoCheck';
 import { CheckPage } from './CheckPage';
+import { Coach } from './Coach';
+import { FreshnessLine, RecheckAll } from './Freshness';
+import { ImportExport } from './ImportExport';
+import { LinkControl } from './LinkControl';
+import { Settings } from './Settings';
+import { Warnings } from './Warnings';
 import { ProfileEditor } from './ProfileEditor';
 import { EmptyGuide, ProgramList } from './ProgramList';
 import { rescoreNote } from './rescore';
@@ -48,6 +55,9 @@ export function Popup({ view, actions, navigate, inTab = false }: PopupProps) {
   const seq = useRef(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstView = useRef(true);
+  /** The coach's "show these programs" filter on the list. */
+  const [focus, setFocus] = useState<{ ids: string[]; label: string } | null>(null);
+  const now = useMemo(() => new Date(), [list]);
 
   const reload = useCallback(async (): Promise<ListData | null> => {
     const n = ++seq.current;
@@ -96,32 +106,36 @@ export function Popup({ view, actions, navigate, inTab = false }: PopupProps) {
     return after ? rescoreNote(before, after) : '';
   };
 
-  const remove = (item: ListedProgram) => {
-    const { id, name } = item.program;
-    // Shown gone at once; a failure brings it back with the reload.
-    if (list) setList({ ...list, programs: list.programs.filter((p) => p.program.id !== id) });
-    headingRef.current?.focus(); // the row's button is going away with it
-    actions.removeProgram(id).then(
-      () => {
-        setNotice({ kind: 'ok', text: `Removed ${name}.` });
-        void reload();
-      },
-      (e: unknown) => {
-        setNotice({ kind: 'error', text: `Couldn’t remove ${name}: ${message(e)}` });
-        void reload();
-      },
-    );
-  };
+  // The list shows the change at once and reverts a row whose save fails; fresh data comes with
+  // the background's change notice.
+  const update = useCallback((i: ListedProgram, p: ProgramPatch) => actions.updateProgram(i.program.id, p), [actions]);
+  const remove = useCallback((i: ListedProgram) => actions.removeProgram(i.program.id), [actions]);
 
-  const update = (item: ListedProgram, patch: ProgramPatch) => {
-    actions.updateProgram(item.program.id, patch).then(
-      () => void reload(),
-      (e: unknown) => {
-        setNotice({ kind: 'error', text: `Couldn’t change ${item.program.name}: ${message(e)}` });
-        void reload();
-      },
-    );
-  };
+  const recheck = useCallback(
+    (ids: string[]) => {
+      const urls = (listRef.current?.programs ?? []).filter((p) => ids.includes(p.program.id)).map((p) => p.program.urls[0]!);
+      actions.recheck(urls).then(
+        (n) => setNotice({ kind: 'ok', text: n < urls.length ? `Opened ${n} of ${urls.length} pages to read again; press Re-check for the next ones.` : `Opened ${n} ${n === 1 ? 'page' : 'pages'} to read again.` }),
+        (e: unknown) => setNotice({ kind: 'error', text: `Couldn’t re-check: ${message(e)}` }),
+      );
+    },
+    [actions],
+  );
+  const link = useCallback((from: string, into: string) => actions.linkPrograms(from, into), [actions]);
+  const renderExtra = useCallback(
+    (i: ListedProgram) => (
+      <>
+        <FreshnessLine program={i.program} now={now} onRecheck={(id) => recheck([id])} />
+        {/* Same specialty only: a program's FREIDA page and its own site name one specialty. */}
+        <LinkControl
+          item={i}
+          others={(list?.programs ?? []).filter((o) => o.program.id !== i.program.id && o.program.specialty === i.program.specialty)}
+          onLink={link}
+        />
+      </>
+    ),
+    [now, recheck, link, list],
+  );
 
   // Called straight from the checkbox's change event: the permission prompt needs that gesture.
   const toggleAuto = (on: boolean) =>
@@ -165,7 +179,17 @@ export function Popup({ view, actions, navigate, inTab = false }: PopupProps) {
     return (
       <>
         {!list.profileSet && <p class="sp-note">Set up your profile to score these programs.</p>}
-        <ProgramList programs={list.programs} limit={limit} onRemove={remove} onUpdate={update} />
+        <ProgramList
+          programs={list.programs}
+          limit={limit}
+          onRemove={remove}
+          onUpdate={update}
+          visaNeed={profile?.visa ?? null}
+          renderExtra={limit === undefined ? renderExtra : undefined}
+          focusIds={focus?.ids}
+          focusLabel={focus?.label}
+          onClearFocus={() => setFocus(null)}
+        />
         {list.skipped.length > 0 && (
           <p class="sp-muted">{`${list.skipped.length} saved ${list.skipped.length === 1 ? 'entry' : 'entries'} could not be read and ${list.skipped.length === 1 ? 'is' : 'are'} not shown.`}</p>
         )}
@@ -208,12 +232,22 @@ export function Popup({ view, actions, navigate, inTab = false }: PopupProps) {
           {summary}
           {failed}
           {noticeLine}
+          {list && list.programs.length > 0 && (
+            <>
+              <Coach items={list.programs} profile={profile ?? null} />
+              <Warnings
+                items={list.programs}
+                profile={profile ?? null}
+                onShow={(ids) => setFocus({ ids, label: `Showing the ${ids.length} ${ids.length === 1 ? 'program' : 'programs'} this is about.` })}
+              />
+              <RecheckAll items={list.programs} now={now} onRecheckAll={recheck} />
+            </>
+          )}
           {listBody(undefined)}
           <p class="sp-disclaimer">{DISCLAIMER}</p>
-          <section class="sp-sec" aria-labelledby="sp-settings-h">
-            <h2 id="sp-settings-h">Program websites</h2>
-            {auto}
-          </section>
+          <AddProgram actions={actions} defaultSpecialty={profile?.specialties[0] ?? null} />
+          <ImportExport list={list} actions={actions} />
+          <Settings actions={actions}>{auto}</Settings>
         </>
       );
       break;
@@ -224,6 +258,7 @@ export function Popup({ view, actions, navigate, inTab = false }: PopupProps) {
           {!inTab && <CheckPage onCheck={() => actions.checkThisPage()} />}
           {failed}
           {noticeLine}
+          {list && list.programs.length > 0 && <Coach items={list.programs} profile={profile ?? null} />}
           {listBody(POPUP_ROWS)}
           {list && list.programs.length > 0 && (
             <p class="sp-full">

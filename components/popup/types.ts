@@ -59,6 +59,13 @@ export interface PopupActions {
   addProgram(program: ManualProgram): Promise<void>;
   /** Deletes the profile, every saved program and every read page. */
   deleteAll(): Promise<void>;
+  /**
+   * Re-reads programs: opens each one's page in a background tab so SmartPick reads it again
+   * (the badge saves the fresh facts). Resolves to how many were opened (at most a few at once).
+   */
+  recheck(urls: string[]): Promise<number>;
+  /** The user says two saved entries are one program: `from` is merged into `into`. */
+  linkPrograms(from: string, into: string): Promise<void>;
 }
 
 /** What an import did; `unchanged` for spreadsheet rows, `kept` (saved copy newer) for a merged backup. */

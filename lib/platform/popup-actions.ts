@@ -54,6 +54,9 @@ function reasonFor(url: string | undefined, raw: string): string {
 /** What an import did (components/popup/types.ts ImportSummary). */
 export interface ImportReply { added: number; replaced: number; unchanged?: number; kept?: number }
 
+/** Pages opened per "Re-check" press. */
+export const RECHECK_BATCH = 5;
+
 export function createPopupActions(b: Browser = browser, sendMessage: Send = send, save: typeof downloadText = downloadText, now: () => Date = () => new Date()) {
   return {
     getList: () => data(sendMessage<ListReply>({ type: 'list/get' })),
@@ -127,6 +130,15 @@ export function createPopupActions(b: Browser = browser, sendMessage: Send = sen
     },
     deleteAll: async (): Promise<void> => {
       await data(sendMessage({ type: 'data/delete-all' }));
+    },
+    async recheck(urls: string[]): Promise<number> {
+      // A few tabs at a time: opening 80 at once would swamp the browser.
+      const batch = urls.slice(0, RECHECK_BATCH);
+      for (const url of batch) await b.tabs.create({ url, active: false });
+      return batch.length;
+    },
+    linkPrograms: async (from: string, into: string): Promise<void> => {
+      await data(sendMessage({ type: 'program/link', from, into }));
     },
   };
 }

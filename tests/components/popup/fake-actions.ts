@@ -53,6 +53,8 @@ export function fakeActions(list: ListData = { profileSet: true, programs: [], s
     importRows: vi.fn(async () => ({ added: 0, replaced: 0, unchanged: 0 })),
     addProgram: vi.fn(async () => {}),
     deleteAll: vi.fn(async () => {}),
+    recheck: vi.fn(async (urls: string[]) => Math.min(urls.length, 5)),
+    linkPrograms: vi.fn(async () => {}),
     emitChange: () => listeners.forEach((cb) => cb()),
   };
   return a as unknown as FakeActions;
