@@ -161,6 +161,11 @@ async function browser() {
   line(`DOMContentLoaded → ready badge, FREIDA (median of ${r.loads})`, ms(r.dclToBadgeMs), '≤ 150 ms');
   line('content script on a FREIDA non-program page', ms(r.freidaNonProgramMs));
   line(`content script on a ${r.siteLargePageKb.toFixed(0)} KB non-program site page`, ms(r.sitePrecheckMs));
+  const { benchPopup } = await import('./lib/popup-bench');
+  const p = await benchPopup(1000);
+  if (typeof p === 'string') return console.log('popup skipped:', p);
+  line(`popup first render, ${p.programs} saved programs (median)`, ms(p.firstRenderMs), '≤ 100 ms');
+  line(`re-score ${p.programs} programs after a profile change (list/get)`, ms(p.rescoreMs));
 }
 
 async function fitAndDb() {
@@ -184,6 +189,9 @@ async function fitAndDb() {
   const t0 = performance.now();
   for (let i = 0; i < N; i++) fit(profile, signals[i % signals.length]!, now);
   line('fit per program (mean over corpus signals)', `${(((performance.now() - t0) / N) * 1000).toFixed(1)} µs`);
+  const t1 = performance.now();
+  for (let i = 0; i < 1000; i++) fit(profile, signals[i % signals.length]!, now);
+  line('re-score 1,000 programs (fit only, Node)', ms(performance.now() - t1));
   const { benchDb } = await import('./lib/db-bench');
   const db = await benchDb();
   line('list read, 1,000 programs (median)', ms(db.list1000Ms), '≤ 50 ms');

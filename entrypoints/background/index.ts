@@ -34,6 +34,7 @@ export default defineBackground(() => {
     // Reading a program's other pages: fetched here (host access, no cookies), parsed in the tab.
     site: (() => {
       const cache = storageSiteCache();
+      void cache.prune(new Date()).catch(() => {}); // pages read more than a day ago are not kept
       return {
         budget: new SiteBudget(),
         cache,

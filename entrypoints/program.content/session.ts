@@ -89,11 +89,14 @@ export function startSession(ctx: ContentScriptContext, mode: SessionMode): void
     state: signals?.state?.value ?? null,
   });
 
+  /** The program's other pages read so far, as page/evaluate and program/save take them (merged by the background). */
+  const sitePages = () => (site?.pages.length ? { pages: site.pages.map((p) => ({ url: p.url, title: p.title.slice(0, 1000), signals: p.signals })) } : {});
+
   /** Ask the background: the page's text the first time (it reads the signals), the signals after. */
   async function evaluate(text?: PageText): Promise<Evaluation | null> {
     if (!page) return null;
     const ref = { url: page.url, title: page.title, name };
-    const pages = site?.pages.length ? { pages: site.pages.map((p) => ({ url: p.url, title: p.title.slice(0, 1000), signals: p.signals })) } : {};
+    const pages = sitePages();
     const reply = await send<Evaluation>(text ? { type: 'page/evaluate', page: ref, text } : { type: 'page/evaluate', page: ref, signals: own ?? signals!, ...pages });
     if (!reply.ok) {
       await render({ state: 'error', profileSet: true, program: programInfo(), fit: null, saved: null });
@@ -185,8 +188,7 @@ export function startSession(ctx: ContentScriptContext, mode: SessionMode): void
     if (!page || !signals || !props) return;
     await render({ ...props, busy: true });
     // With site reading: the page's own signals and its other pages', merged by the background the same way.
-    const pages = site?.pages.length ? { pages: site.pages.map((p) => ({ url: p.url, title: p.title.slice(0, 1000), signals: p.signals })) } : {};
-    await send({ type: 'program/save', page: { url: page.url, title: page.title, name }, signals: own ?? signals, ...pages, ...(tierOverride ? { tierOverride } : {}) });
+    await send({ type: 'program/save', page: { url: page.url, title: page.title, name }, signals: own ?? signals, ...sitePages(), ...(tierOverride ? { tierOverride } : {}) });
     await evaluate();
   };
 

@@ -26,6 +26,8 @@ export type CachedPage = z.infer<typeof entrySchema>;
 export interface SiteCache {
   get(url: string, now: Date): Promise<CachedPage | null>;
   put(url: string, page: { title: string; url?: string; signals: Signals; links?: CachedPage['links'] }, now: Date): Promise<CachedPage>;
+  /** Drops what is older than a day (run at start-up too, so nothing lingers between reads). */
+  prune(now: Date): Promise<void>;
   clear(): Promise<void>;
 }
 
@@ -47,19 +49,27 @@ export function storageSiteCache(area: Area = browser.storage.local as unknown a
     put(url, page, now) {
       const entry: CachedPage = { title: page.title.slice(0, 2000), readAt: now.toISOString(), signals: page.signals, links: page.links ?? [] };
       if (page.url && page.url !== url) entry.url = page.url;
-      const write = queue.then(async () => {
-        const kept = Object.entries(await all())
-          .filter(([u, e]) => u !== url && entrySchema.safeParse(e).success && fresh(e as CachedPage, now))
-          .sort(([, a], [, b]) => Date.parse((b as CachedPage).readAt) - Date.parse((a as CachedPage).readAt))
-          .slice(0, MAX_ENTRIES - 1);
-        await area.set({ [CACHE_KEY]: Object.fromEntries([[url, entry], ...kept]) });
-        return entry;
-      });
-      queue = write.catch(() => {});
-      return write;
+      return write(now, url, entry).then(() => entry);
     },
+    prune: (now) => write(now),
     async clear() {
       await area.remove(CACHE_KEY);
     },
   };
+
+  /** Rewrites the cache without old or unreadable entries (and with `url` → `entry` first), queued. */
+  function write(now: Date, url?: string, entry?: CachedPage): Promise<void> {
+    const done = queue.then(async () => {
+      const entries = Object.entries(await all());
+      const kept = entries
+        .filter(([u, e]) => u !== url && entrySchema.safeParse(e).success && fresh(e as CachedPage, now))
+        .sort(([, a], [, b]) => Date.parse((b as CachedPage).readAt) - Date.parse((a as CachedPage).readAt))
+        .slice(0, MAX_ENTRIES - 1);
+      if (!entry && kept.length === entries.length) return; // nothing to drop
+      await area.set({ [CACHE_KEY]: Object.fromEntries(url && entry ? [[url, entry], ...kept] : kept) });
+    });
+    queue = done.catch(() => {});
+    return done;
+  }
 }
+

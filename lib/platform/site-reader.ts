@@ -52,7 +52,7 @@ export function parseHtml(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
 
-/** Relative links in a parsed page resolve against its <base href>, else its own URL (not the open page's). */
+/** Relative links resolve against the page's <base href>, else its URL (a parsed page's, not the open page's). */
 function baseOf(doc: Document, url: string): string {
   try {
     const b = doc.querySelector('base[href]')?.getAttribute('href');
@@ -77,7 +77,7 @@ export async function readSite(
   const specialty = open.signals.specialty?.value ?? null;
   const rank = (links: LinkCandidate[], seen: Set<string>) => rankLinks(links, open.url, { specialty, exclude: seen });
   const seen = new Set<string>([open.url]);
-  const first: Candidate[] = rank(linksOf(open.doc, open.doc.baseURI || open.url), seen).map((l) => ({ ...l, from: open.url, level: 1 }));
+  const first: Candidate[] = rank(linksOf(open.doc, baseOf(open.doc, open.url)), seen).map((l) => ({ ...l, from: open.url, level: 1 }));
   const later: Candidate[] = [];
   for (const c of first) seen.add(c.url);
   const progress: SiteProgress = { pages: [], failed: 0, pending: first.length };
@@ -94,7 +94,7 @@ export async function readSite(
     // Off, or no access to this site (production without the opt-in): stop before anything shows.
     if ('error' in answer && (answer.error === 'off' || answer.error === 'no-access')) return progress.pages.length ? progress : null;
     // Reading is allowed: say so now ("Reading 3 more pages…"), the first page included.
-    if (attempts === 1) onProgress({ ...progress, pending: Math.min(first.length + 1, MAX_SITE_PAGES) });
+    if (attempts === 1) onProgress({ pages: [], failed: 0, pending: Math.min(first.length + 1, MAX_SITE_PAGES) });
     let page: ReadPage | null = null;
     let links: { href: string; text: string }[] = [];
     if ('cached' in answer) {

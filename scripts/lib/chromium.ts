@@ -27,6 +27,12 @@ export interface LaunchOptions {
    * context.route, which does not see the service worker's own fetches. Pages by path.
    */
   serve?: { hosts: string[]; pages: FixtureMap } & ServerQuirks;
+  /**
+   * The browser profile directory. Default: a fresh temporary one, deleted by close(). Given: used
+   * as is and kept by close(), so a test can close the browser and launch it again with the same
+   * profile (same IndexedDB and storage; the extension id is the same for the same unpacked build).
+   */
+  userDataDir?: string;
 }
 
 export interface Chromium {
@@ -41,7 +47,9 @@ export interface Chromium {
 
 export async function launchChromium(options: LaunchOptions): Promise<Chromium> {
   const ext = chromeBuildDir(options.build);
-  const userDataDir = await mkdtemp(join(tmpdir(), 'smartpick-chromium-'));
+  const ownDir = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'smartpick-chromium-')));
+  const removeDir = () => (ownDir ? rm(userDataDir, { recursive: true, force: true }) : Promise.resolve());
   let server: FixtureServer | undefined;
   let context: BrowserContext | undefined;
   try {
@@ -86,13 +94,13 @@ export async function launchChromium(options: LaunchOptions): Promise<Chromium> 
       async close() {
         await ctx.close().catch(() => {});
         await srv?.close();
-        await rm(userDataDir, { recursive: true, force: true });
+        await removeDir();
       },
     };
   } catch (e) {
     await context?.close().catch(() => {});
     await server?.close();
-    await rm(userDataDir, { recursive: true, force: true });
+    await removeDir();
     throw e;
   }
 }

@@ -32,6 +32,16 @@ export const HOSPITAL: Site = {
   },
 };
 
+export const UNIVERSITY_ORIGIN = 'https://www.northbridge-medical.edu';
+
+export const UNIVERSITY: Site = {
+  origin: UNIVERSITY_ORIGIN,
+  pages: {
+    // A university program few IMGs get into: Step 2 CK 250 preferred, 5% IMG, J-1 and H-1B; Boston, MA.
+    '/education/internal-medicine-residency': 'hospital/university-im.html',
+  },
+};
+
 export const URLS = {
   search: `${FREIDA_ORIGIN}/search/list?spec=140,120`,
   programIm: `${FREIDA_ORIGIN}/program/1403521104`,
@@ -39,9 +49,13 @@ export const URLS = {
   hospitalFaq: `${HOSPITAL_ORIGIN}/gme/internal-medicine/faq`,
   hospitalImg: `${HOSPITAL_ORIGIN}/gme/internal-medicine/international-medical-graduates`,
   hospitalNews: `${HOSPITAL_ORIGIN}/news/2025/new-cardiac-wing`,
+  university: `${UNIVERSITY_ORIGIN}/education/internal-medicine-residency`,
 } as const;
 
 export const NAMES = {
   programIm: 'Lakeshore Community Hospital Program',
   programFm: 'Maple Valley Family Medicine Program',
+  /** The IMG and FAQ pages: one program (same site, same specialty). */
+  hospital: 'Example Hospital — Internal Medicine Residency',
+  university: 'Northbridge University Medical Center — Internal Medicine Residency',
 } as const;
