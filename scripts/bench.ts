@@ -161,6 +161,14 @@ async function browser() {
   line(`DOMContentLoaded → ready badge, FREIDA (median of ${r.loads})`, ms(r.dclToBadgeMs), '≤ 150 ms');
   line('content script on a FREIDA non-program page', ms(r.freidaNonProgramMs));
   line(`content script on a ${r.siteLargePageKb.toFixed(0)} KB non-program site page`, ms(r.sitePrecheckMs));
+  const { benchSiteReading } = await import('./lib/site-bench');
+  const site = await benchSiteReading();
+  if (typeof site === 'string') console.log('site reading skipped:', site);
+  else {
+    line('site reading: pages fetched (first visit / cached visit)', `${site.pagesFetched} / ${site.cachedPagesFetched}`);
+    line('site reading: DOMContentLoaded → first badge', ms(site.msToFirstBadge));
+    line('site reading: DOMContentLoaded → final badge (first / cached)', `${site.msToFinalBadge.toFixed(0)} / ${site.cachedMsToFinalBadge.toFixed(0)} ms`);
+  }
   const { benchPopup } = await import('./lib/popup-bench');
   const p = await benchPopup(1000);
   if (typeof p === 'string') return console.log('popup skipped:', p);

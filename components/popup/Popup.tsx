@@ -7,6 +7,7 @@ import { Coach } from './Coach';
 import { FreshnessLine, RecheckAll } from './Freshness';
 import { ImportExport } from './ImportExport';
 import { LinkControl } from './LinkControl';
+import { ReadSite } from './ReadSite';
 import { Settings } from './Settings';
 import { Warnings } from './Warnings';
 import { ProfileEditor } from './ProfileEditor';
@@ -50,6 +51,7 @@ export function Popup({ view, actions, navigate, inTab = false }: PopupProps) {
   const [profile, setProfile] = useState<Profile | null | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [autoCheck, setAutoCheck] = useState<boolean | null>(null);
+  const [readSite, setReadSite] = useState<boolean | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const listRef = useRef<ListData | null>(null);
   const seq = useRef(0);
@@ -80,6 +82,7 @@ export function Popup({ view, actions, navigate, inTab = false }: PopupProps) {
   useEffect(() => {
     void reload();
     actions.getAutoCheck().then(setAutoCheck, () => setAutoCheck(false));
+    actions.getReadSite().then(setReadSite, () => setReadSite(true));
     return actions.onChange(() => void reload());
   }, [actions, reload]);
 
@@ -247,7 +250,10 @@ export function Popup({ view, actions, navigate, inTab = false }: PopupProps) {
           <p class="sp-disclaimer">{DISCLAIMER}</p>
           <AddProgram actions={actions} defaultSpecialty={profile?.specialties[0] ?? null} />
           <ImportExport list={list} actions={actions} />
-          <Settings actions={actions}>{auto}</Settings>
+          <Settings actions={actions}>
+            {auto}
+            <ReadSite on={readSite} onToggle={(on) => actions.setReadSite(on).then(setReadSite)} />
+          </Settings>
         </>
       );
       break;

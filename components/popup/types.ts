@@ -64,6 +64,9 @@ export interface PopupActions {
    * (the badge saves the fresh facts). Resolves to how many were opened (at most a few at once).
    */
   recheck(urls: string[]): Promise<number>;
+  /** "Read the program's other pages" (site reading), on by default. */
+  getReadSite(): Promise<boolean>;
+  setReadSite(on: boolean): Promise<boolean>;
   /** The user says two saved entries are one program: `from` is merged into `into`. */
   linkPrograms(from: string, into: string): Promise<void>;
 }

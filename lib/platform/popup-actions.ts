@@ -137,6 +137,14 @@ export function createPopupActions(b: Browser = browser, sendMessage: Send = sen
       for (const url of batch) await b.tabs.create({ url, active: false });
       return batch.length;
     },
+    async getReadSite(): Promise<boolean> {
+      const s = await data(sendMessage<{ readSite?: boolean }>({ type: 'settings/get' }));
+      return s.readSite !== false;
+    },
+    async setReadSite(on: boolean): Promise<boolean> {
+      const s = await data(sendMessage<{ readSite?: boolean }>({ type: 'settings/read-site', enabled: on }));
+      return s.readSite !== false;
+    },
     linkPrograms: async (from: string, into: string): Promise<void> => {
       await data(sendMessage({ type: 'program/link', from, into }));
     },

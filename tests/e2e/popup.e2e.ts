@@ -56,11 +56,12 @@ const START = trainingStartYear(new Date());
 const RECENT: Typed = { step2: 236, visa: 'j1', graduationYear: START - 3, usceMonths: 6, specialties: ['internal-medicine', 'family-medicine'] };
 
 /**
- * Six years out: Lakeshore (graduation within 5 years) is Not eligible, Maple Valley (Step 2 CK
- * minimum 200, no limit) a Safety, Example Hospital (215 preferred, within 7 years) Realistic,
- * Northbridge (university, 250 preferred, 5% IMG) a Reach: one program per heading.
+ * Six years out, Step 2 CK 232: Lakeshore (graduation within 5 years) is Not eligible, Maple Valley
+ * (Step 2 CK minimum 200, no limit) a Safety, Example Hospital (215 preferred, within 7 years)
+ * Realistic, Northbridge (university, 250 preferred, 5% IMG) a Reach: one program per heading.
+ * The score of 232 keeps both middle programs clear of the Safety line (70): 74 and 66 today.
  */
-const SIX_OUT = profileOf({ ...RECENT, graduationYear: START - 6 });
+const SIX_OUT = profileOf({ ...RECENT, step2: 232, graduationYear: START - 6 });
 
 /** The pages "Add to list" is pressed on, the fixture `npm run score` reads, and the program's name. */
 const PAGES = [

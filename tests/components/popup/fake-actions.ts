@@ -55,6 +55,8 @@ export function fakeActions(list: ListData = { profileSet: true, programs: [], s
     deleteAll: vi.fn(async () => {}),
     recheck: vi.fn(async (urls: string[]) => Math.min(urls.length, 5)),
     linkPrograms: vi.fn(async () => {}),
+    getReadSite: vi.fn(async () => true),
+    setReadSite: vi.fn(async (on: boolean) => on),
     emitChange: () => listeners.forEach((cb) => cb()),
   };
   return a as unknown as FakeActions;
