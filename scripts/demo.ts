@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchChromium, openExtensionPage, routeFixtures, sendToBackground } from './lib/chromium';
 import { routesOf, type Site } from './lib/fixtures';
+import { SAMPLE_PROFILE as PROFILE } from './lib/sample-profiles';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'demo-out');
@@ -27,19 +28,6 @@ const HOSPITAL: Site = {
   },
 };
 
-// DESIGN.md's example applicant: Step 2 CK 214, needs a J-1, graduated 2021, 3 months hands-on USCE.
-const PROFILE = {
-  step1: { result: 'pass', score: null, attempts: 1 },
-  step2ck: { score: 232, attempts: 1 },
-  step3: { passed: false },
-  graduationYear: 2023,
-  visa: 'j1',
-  usce: { months: 3, handsOn: true },
-  specialties: ['internal-medicine'],
-  states: [],
-  ecfmgCertified: false,
-  usResidencyMonths: 0,
-};
 
 async function main() {
   execFileSync(process.execPath, [join(ROOT, 'scripts/ensure-browsers.mjs')], { stdio: 'inherit' });

@@ -2,6 +2,7 @@
 // the content script costs on a large page that is not a program page. Debian's Chromium and the
 // built extension (production for FREIDA, e2e for program sites) must exist; otherwise this says so.
 import { existsSync } from 'node:fs';
+import { SAMPLE_PROFILE as PROFILE } from './sample-profiles';
 import { CHROMIUM_PATH, chromeBuildDir, launchChromium, openExtensionPage, routeFixtures, sendToBackground } from './chromium';
 
 const median = (xs: number[]) => {
@@ -10,10 +11,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-const PROFILE = {
-  step1: { result: 'pass', score: null, attempts: 1 }, step2ck: { score: 232, attempts: 1 }, step3: { passed: false },
-  graduationYear: 2023, visa: 'j1', usce: { months: 3, handsOn: true }, specialties: ['internal-medicine'], states: [],
-};
 
 // In the page's own world: when does <smartpick-badge data-state="ready"> appear?
 const WATCH = `

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { CHROMIUM_PATH, chromeBuildDir, launchChromium, openExtensionPage, sendToBackground } from './chromium';
 import { benchProgram } from './sample-programs';
+import { withStep2 as profile } from './sample-profiles';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -11,10 +12,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-const profile = (step2: number) => ({
-  step1: { result: 'pass', score: null, attempts: 1 }, step2ck: { score: step2, attempts: 1 }, step3: { passed: false },
-  graduationYear: 2023, visa: 'j1', usce: { months: 3, handsOn: true }, specialties: ['internal-medicine'], states: [],
-});
 
 export interface PopupBench { programs: number; firstRenderMs: number; rescoreMs: number }
 
