@@ -189,6 +189,16 @@ function Notes({ item, onUpdate }: { item: ListedProgram; onUpdate: ProgramRowPr
     }
   };
 
+  // Closing the tab or popup while typing fires no blur: save what is in the box as the page goes.
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  useEffect(() => {
+    if (!open) return;
+    const flush = () => saveRef.current();
+    addEventListener('pagehide', flush);
+    return () => removeEventListener('pagehide', flush);
+  }, [open]);
+
   // Opening moves focus into the box; closing from inside it (Escape) puts focus back on the toggle.
   const focusNext = useRef<'area' | 'toggle' | null>(null);
   useEffect(() => {

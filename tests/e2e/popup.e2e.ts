@@ -249,16 +249,22 @@ describe('profile', () => {
     expect(await waitForBadge(page, { state: 'ready', tier: cli.tier })).toEqual({ state: 'ready', tier: cli.tier });
     await expect.poll(() => pill(page).textContent()).toContain(TIER_WORD[cli.tier]);
     expect(await pillScore(page)).toBe(Math.round(cli.score!));
+    await pill(page).click();
+    await badge(page).getByRole('button', { name: 'Add to list' }).click();
+    await badge(page).getByRole('button', { name: new RegExp(`^In your list · ${TIER_WORD[cli.tier]}`) }).waitFor();
 
     // Lakeshore sponsors J-1 only: an applicant who needs an H-1B cannot train there.
-    await editor.bringToFront();
-    await editor.getByRole('radio', { name: 'H-1B', exact: true }).check();
-    await saveProfile(editor);
     const h1b = scoreWithCli(profileOf({ ...RECENT, visa: 'h1b' }), 'freida/program-1403521104.html', URLS.programIm);
     expect(h1b.tier).toBe('ineligible');
     expect(h1b.dealbreakers.map((d) => d.field)).toContain('visa');
-    await waitForBadge(page, { state: 'ready', tier: 'ineligible' });
+    await editor.bringToFront();
+    await editor.getByRole('radio', { name: 'H-1B', exact: true }).check();
+    await saveProfile(editor);
+    // The editor says what the change did to the saved list (it heard of the program being added).
+    await expect.poll(() => editor.getByRole('status').filter({ hasText: /^Saved/ }).textContent()).toBe('Saved. Re-scored 1 program: 1 is now blocked.');
+    expect(await waitForBadge(page, { state: 'ready', tier: 'ineligible' })).toEqual({ state: 'ready', tier: 'ineligible' });
     await expect.poll(() => pill(page).textContent()).toContain('Not eligible');
+    await badge(page).getByRole('button', { name: /^In your list · Not eligible/ }).waitFor();
   });
 });
 
@@ -298,6 +304,11 @@ describe('list', () => {
 
     page = await openPopup(ch, '#list');
     await expectChangesShown(page, tiers);
+    // The toolbar popup's short list says it too.
+    const popup = await openPopup(ch);
+    await headingsAre(popup, MOVED_COUNTS);
+    expect(await row(popup, MOVED.name).getAttribute('data-tier')).toBe(MOVED.to);
+    expect(await row(popup, MOVED.name).getByText('moved by you').count()).toBe(1);
 
     await ch.close();
     ({ ch, control } = await start({ userDataDir }));
@@ -355,6 +366,7 @@ describe('export and import', () => {
     await page.getByText('All SmartPick data was deleted.').waitFor();
     await page.getByRole('heading', { name: 'Your list is empty' }).waitFor();
     expect(await page.locator('li.sp-row').count()).toBe(0);
+    await page.getByRole('link', { name: 'Set up your profile' }).first().waitFor();
     const emptied = await listGet(control);
     expect([emptied.programs.length, emptied.profileSet]).toEqual([0, false]);
 
@@ -369,7 +381,22 @@ describe('export and import', () => {
     await page.getByText('Imported: 4 programs added, 0 replaced.').waitFor();
 
     await expectChangesShown(page, tiers);
+    await page.getByText('IM, FM · Step 2 CK 232 · J-1 · USCE 6 mo', { exact: true }).waitFor();
     const restored = await sendToBackground(control, { type: 'profile/get' });
     expect(restored.ok && restored.data).toEqual(SIX_OUT);
+  });
+});
+
+describe('notes', () => {
+  // Closing the tab while the notes box still has focus fires no blur: the row saves on pagehide.
+  test('a note typed and the tab closed at once (the box never lost focus) is kept', async () => {
+    const { ch, control } = await start();
+    const name = 'Riverside Internal Medicine Residency';
+    expect((await sendToBackground(control, { type: 'program/add-manual', name, url: 'https://www.riverside-im.org/residency', specialty: 'internal-medicine' })).ok).toBe(true);
+    const page = await openPopup(ch, '#list');
+    await page.getByRole('button', { name: `Add note about ${name}` }).click();
+    await page.getByLabel(`Notes for ${name}`).fill('Call the coordinator on Monday');
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(async () => (await listGet(control)).programs[0]?.program.notes, { timeout: 2000 }).toBe('Call the coordinator on Monday');
   });
 });
