@@ -66,11 +66,15 @@ export async function launchChromium(options: LaunchOptions): Promise<Chromium> 
       '--disable-dev-shm-usage',
     ];
     const localHosts = new Set(options.serve?.hosts ?? []);
+    let serveRules: string[] = [];
     if (options.serve) {
       server = await startFixtureServer(options.serve.pages, options.serve);
-      const rules = options.serve.hosts.map((h) => `MAP ${h} 127.0.0.1:${server!.port}`).join(', ');
-      args.push(`--host-resolver-rules=${rules}`);
+      serveRules = options.serve.hosts.map((h) => `MAP ${h} 127.0.0.1:${server!.port}`);
     }
+    // Every other name resolves to nothing, on the machine: requests the fixtures do not answer
+    // (the service worker's own fetches, which context.route does not see) fail at once and no DNS
+    // query leaves the machine. Routed pages are fulfilled before any lookup.
+    args.push(`--host-resolver-rules=${[...serveRules, 'MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1'].join(', ')}`);
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: !options.headed,

@@ -33,6 +33,9 @@ describe('Firefox ESR, e2e build: badge on a program website', () => {
   test('FAQ page → badge with its tier → "Add to list" → listed in the popup under that tier', async () => {
     const control = await openExtensionPage(ff.browser, 'popup.html');
     expect((await sendToBackground(control, { type: 'profile/set', profile: EXAMPLE_PROFILE })).ok).toBe(true);
+    // The open page alone, as the CLI reads it: the FAQ links to the IMG page on the same server, and
+    // reading it too (tests/e2e/site-reading.e2e.ts covers that) would change the tier mid-test.
+    expect((await sendToBackground(control, { type: 'settings/read-site', enabled: false })).ok).toBe(true);
     await waitForRegisteredScripts(control);
 
     // Step 2 CK ≥ 225 (first attempt only), answered inside a collapsed accordion; the applicant has 214.
