@@ -7,6 +7,9 @@ import type { Program, ProgramStatus } from '@/lib/core/schema/program';
 import type { Backup } from '@/lib/core/schema/backup';
 import type { ImportRow } from '@/lib/core/schema/import-row';
 import { listToCsv } from '@/lib/core/list/csv';
+import { fit } from '@/lib/core/fit/fit';
+import { effectiveTier, evaluate } from '@/lib/core/list/evaluate';
+import { openSmartPickDb } from './db';
 import { downloadText, fileDate } from './download';
 import { send } from './messaging';
 
@@ -54,12 +57,43 @@ function reasonFor(url: string | undefined, raw: string): string {
 /** What an import did (components/popup/types.ts ImportSummary). */
 export interface ImportReply { added: number; replaced: number; unchanged?: number; kept?: number }
 
+/**
+ * The popup reads the list straight from the database (DESIGN.md: the popup may read; every write
+ * goes through the background) and scores it here: 1,000 programs with their fits are ~3 MB, which
+ * a runtime message would serialise twice on every open.
+ */
+export async function readListDirect(now: Date = new Date()): Promise<ListReply> {
+  const t0 = performance.now();
+  const db = await openSmartPickDb();
+  try {
+    const [profile, { programs, skipped }] = await Promise.all([db.getProfile(), db.listPrograms()]);
+    performance.measure('smartpick:list-read', { start: t0 });
+    return {
+      profileSet: profile !== null,
+      programs: programs.map((program) => {
+        const f = evaluate(fit, profile, program.signals, now);
+        return { program, fit: f, tier: effectiveTier(f, program.tierOverride) };
+      }),
+      skipped,
+    };
+  } finally {
+    db.close();
+  }
+}
+
 /** Pages opened per "Re-check" press. */
 export const RECHECK_BATCH = 5;
 
-export function createPopupActions(b: Browser = browser, sendMessage: Send = send, save: typeof downloadText = downloadText, now: () => Date = () => new Date()) {
+export function createPopupActions(
+  b: Browser = browser,
+  sendMessage: Send = send,
+  save: typeof downloadText = downloadText,
+  now: () => Date = () => new Date(),
+  /** How the list is read: straight from the database in the extension (default), by message in tests. */
+  readList: (() => Promise<ListReply>) | null = b === browser ? () => readListDirect(now()) : null,
+) {
   return {
-    getList: () => data(sendMessage<ListReply>({ type: 'list/get' })),
+    getList: () => (readList ? readList() : data(sendMessage<ListReply>({ type: 'list/get' }))),
     getProfile: () => data(sendMessage<Profile | null>({ type: 'profile/get' })),
     saveProfile: async (profile: Profile): Promise<void> => {
       await data(sendMessage({ type: 'profile/set', profile }));
