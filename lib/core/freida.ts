@@ -49,8 +49,10 @@ const ALIASES: { norm: string; row: SpecialtyRow }[] = SPECIALTIES.flatMap((row)
   [row.name, ...row.aliases].map((a) => ({ norm: normaliseName(a), row })),
 );
 const ALIAS_BY_NORM = new Map(ALIASES.map((a) => [a.norm, a.row]));
+// The leading space is matched, not looked behind: the same matches (the trailing space is only
+// looked ahead at, so it is there to open the next one), and the scan can jump from space to space.
 const ALIAS_RE = new RegExp(
-  `(?<= )(${[...ALIAS_BY_NORM.keys()].sort((a, b) => b.length - a.length).map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?= )`,
+  ` (${[...ALIAS_BY_NORM.keys()].sort((a, b) => b.length - a.length).map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?= )`,
   'g',
 );
 
@@ -74,7 +76,10 @@ export function specialtyFromName(text: string, exact = false): { slug: string; 
     // One scan with every alias, longest first at each position: a shorter alias inside a longer
     // match ("radiology" in "interventional radiology") is never seen on its own.
     slugs = new Set();
-    for (const m of ` ${t} `.matchAll(ALIAS_RE)) {
+    // exec, not matchAll: matchAll copies the (large) pattern on every call.
+    const padded = ` ${t} `;
+    ALIAS_RE.lastIndex = 0;
+    for (let m = ALIAS_RE.exec(padded); m; m = ALIAS_RE.exec(padded)) {
       const hit = ALIAS_BY_NORM.get(m[1]!)!;
       slugs.add(hit.slug);
       row = hit;

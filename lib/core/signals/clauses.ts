@@ -58,8 +58,10 @@ export function splitSentences(text: string): string[] {
   let start = 0;
   // Candidates only: a semicolon, or . ! ? followed by space/bracket/quote and a capital, digit or
   // opening bracket — then the abbreviation checks below, on those few places.
-  for (const m of text.matchAll(BOUNDARY)) {
-    const i = m.index!;
+  // (exec, not matchAll, which copies the pattern on every call; this runs once per block.)
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) {
+    const i = m.index;
     if (m[0] === '.') {
       const before = text.slice(Math.max(0, i - 6), i);
       // A lone letter before the dot is an initial or "U.S." / "Q." — not a sentence end.
@@ -78,8 +80,9 @@ const NUMBER = /(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])/g;
 
 function numbersIn(norm: string): NumberMention[] {
   const out: NumberMention[] = [];
-  for (const m of norm.matchAll(NUMBER)) {
-    out.push({ value: Number(m[1]!.replace(/,/g, '')), index: m.index!, raw: m[0] });
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(norm); m; m = NUMBER.exec(norm)) {
+    out.push({ value: Number(m[1]!.replace(/,/g, '')), index: m.index, raw: m[0] });
   }
   return out;
 }
@@ -121,6 +124,69 @@ function topicsOf(norm: string): number {
 
 const SEP = '\u0001';
 
+// A clause's topics, marks (negated, conditional, …) and numbers are computed on first read and
+// kept: rules ask about a few clauses only, and a page has hundreds. Clauses no rule can read
+// (topics 0) are never marked, as before.
+export class LazyClause implements Clause {
+  /** -1 until computed. */
+  #topics = -1;
+  #negated?: boolean;
+  #conditional?: boolean;
+  #preference?: boolean;
+  #statistic?: boolean;
+  #hedged?: boolean;
+  #numbers?: NumberMention[];
+  constructor(
+    public text: string,
+    public norm: string,
+    public prompt: string,
+    public section: string,
+    public blockIndex: number,
+    public order: number,
+    public kind: BlockKind,
+    public chrome: boolean,
+    /** Topics of the clause's question or label (shared by the block's clauses, found once). */
+    private promptTopics: number,
+    public answer: 'yes' | 'no' | null,
+    public question: boolean,
+  ) {}
+  get topics(): number {
+    if (this.#topics < 0) this.#topics = this.chrome ? 0 : topicsOf(this.norm) | this.promptTopics;
+    return this.#topics;
+  }
+  /** One topic bit, testing that topic's pattern only (clausesAbout asks this of every clause). */
+  hasTopic(bit: number): boolean {
+    if (this.#topics >= 0) return (this.#topics & bit) !== 0;
+    if (this.chrome) return false;
+    if ((this.promptTopics & bit) !== 0) return true;
+    return TOPIC_PATTERNS.some(([b, re]) => b === bit && re.test(this.norm));
+  }
+  /** topics !== 0, stopping at the first pattern that matches. */
+  get #marked(): boolean {
+    if (this.#topics >= 0) return this.#topics !== 0;
+    if (this.chrome) return false;
+    return this.promptTopics !== 0 || TOPIC_PATTERNS.some(([, re]) => re.test(this.norm));
+  }
+  get negated(): boolean {
+    return (this.#negated ??= this.#marked && NEGATION.test(this.norm));
+  }
+  get conditional(): boolean {
+    return (this.#conditional ??= this.#marked && CONDITION.test(this.norm));
+  }
+  get preference(): boolean {
+    return (this.#preference ??= this.#marked && PREFERENCE.test(this.norm));
+  }
+  get statistic(): boolean {
+    return (this.#statistic ??= this.#marked && STATISTIC.test(this.norm));
+  }
+  get hedged(): boolean {
+    return (this.#hedged ??= this.#marked && HEDGE.test(this.norm));
+  }
+  get numbers(): NumberMention[] {
+    return (this.#numbers ??= this.#marked ? numbersIn(this.norm) : []);
+  }
+}
+
 /** One pass over the page's blocks → the clause list every rule reads. */
 export function toClauses(page: PageText): Clause[] {
   // Sentences of the whole page, normalised in one go (one run of each pattern, not one per sentence).
@@ -153,27 +219,21 @@ export function toClauses(page: PageText): Clause[] {
     const norm = (norms[i] ?? '').trim();
     const prompt = promptOf(b.prompt);
     const section = promptOf(b.section).norm;
-    const topics = b.chrome ? 0 : topicsOf(norm) | prompt.topics;
-    const marked = topics !== 0;
-    clauses.push({
-      text,
-      norm,
-      prompt: prompt.norm,
-      section,
-      blockIndex,
-      order,
-      kind: b.kind,
-      chrome: b.chrome,
-      topics,
-      answer: order === 0 && (b.kind === 'qa' || b.kind === 'label-value') ? answerOf(norm) : null,
-      question: /\?["')\]]*$/.test(norm),
-      negated: marked && NEGATION.test(norm),
-      conditional: marked && CONDITION.test(norm),
-      preference: marked && PREFERENCE.test(norm),
-      statistic: marked && STATISTIC.test(norm),
-      hedged: marked && HEDGE.test(norm),
-      numbers: marked ? numbersIn(norm) : [],
-    });
+    clauses.push(
+      new LazyClause(
+        text,
+        norm,
+        prompt.norm,
+        section,
+        blockIndex,
+        order,
+        b.kind,
+        b.chrome,
+        prompt.topics,
+        order === 0 && (b.kind === 'qa' || b.kind === 'label-value') ? answerOf(norm) : null,
+        /\?["')\]]*$/.test(norm),
+      ),
+    );
   });
   return clauses;
 }

@@ -47,117 +47,142 @@ const NEG_TITLE =
 // the benefits list, "Showing 1 to 10 of 36 entries" under a table — and stray cues of *different*
 // genres must not add up to a verdict.
 
-interface Cue {
+// `needs`: words (lower case) at least one of which any match of `re` contains. A cue is tested only
+// when the page holds one of its words (cueWordsIn finds them all in one scan); a speed-up only: a
+// cue without any of its words cannot match.
+export interface Cue {
   genre: string;
   re: RegExp;
+  needs?: string[];
 }
 
-const cues = (genre: string, list: RegExp[]): Cue[] => list.map((re) => ({ genre, re }));
+const cues = (genre: string, list: (RegExp | [RegExp, string[]])[]): Cue[] =>
+  list.map((x) => (Array.isArray(x) ? { genre, re: x[0], needs: x[1] } : { genre, re: x }));
 
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 
-const GENRE_CUES: Cue[] = [
+/** Exported for the soundness test of each cue's `needs` words (tests/lib/core/signals/detect-cues.test.ts). */
+export const GENRE_CUES: Cue[] = [
   // Advice articles and blog posts: reading time, bylines, tables of contents, share buttons.
   ...cues('article', [
-    /\b\d+[- ]min(?:ute)?s?\s+read\b/i,
-    /^(?:By|Written by|Reviewed by|Edited by|Posted by) (?:Dr\. )?[A-Z][a-z]+(?: [A-Z][a-z.]+){1,2}(?:,? (?:MD|DO|PhD|MPH|RN|Staff Writer|Contributor))?(?: ?[|·•,].{0,60})?$/m,
-    /^by (?:the )?[a-z][\w.' -]{2,40}(?:team|staff|editors?|editorial(?: board| team)?|desk)\b/im,
-    /\b(?:table of contents|article contents|key takeaways)\b/i,
-    /\bin this (?:article|guide|post|blog)\b/i,
-    /\brelated (?:posts|articles|stories|reading)\b/i,
+    [/\b\d+[- ]min(?:ute)?s?\s+read\b/i, ['read']],
+    [/^(?:By|Written by|Reviewed by|Edited by|Posted by) (?:Dr\. )?[A-Z][a-z]+(?: [A-Z][a-z.]+){1,2}(?:,? (?:MD|DO|PhD|MPH|RN|Staff Writer|Contributor))?(?: ?[|·•,].{0,60})?$/m, ['by ']],
+    [/^by (?:the )?[a-z][\w.' -]{2,40}(?:team|staff|editors?|editorial(?: board| team)?|desk)\b/im, ['team', 'staff', 'editor', 'desk']],
+    [/\b(?:table of contents|article contents|key takeaways)\b/i, ['contents', 'key takeaways']],
+    [/\bin this (?:article|guide|post|blog)\b/i, ['in this']],
+    [/\brelated (?:posts|articles|stories|reading)\b/i, ['related ']],
     // Not "share this page": hospital CMSs put share buttons on every page.
-    /\bshare this (?:article|story|post)\b/i,
-    /\bleave a (?:comment|reply)\b|\bsubscribe to (?:our )?newsletter\b/i,
-    /^(?:conclusion|final thoughts|(?:the )?bottom line)$/im,
-    /\b(?:list of|top \d+|best \d+|\d+ best) [\w -]{0,40}\bprograms\b|\bimg[- ]friendly\b/i,
+    [/\bshare this (?:article|story|post)\b/i, ['share this']],
+    [/\bleave a (?:comment|reply)\b|\bsubscribe to (?:our )?newsletter\b/i, ['leave a', 'subscribe to']],
+    [/^(?:conclusion|final thoughts|(?:the )?bottom line)$/im, ['conclusion', 'final thoughts', 'bottom line']],
+    [/\b(?:list of|top \d+|best \d+|\d+ best) [\w -]{0,40}\bprograms\b|\bimg[- ]friendly\b/i, ['programs', 'friendly']],
   ]),
   // News stories and press releases.
   ...cues('news', [
-    /\bfor immediate release\b/i,
-    /\b(?:media|press) (?:contacts?|inquiries|relations)\b/i,
-    /\bpress release\b|\bmore news\b/i,
-    /^#{3}$|^-30-$/m,
+    [/\bfor immediate release\b/i, ['for immediate release']],
+    [/\b(?:media|press) (?:contacts?|inquiries|relations)\b/i, ['media ', 'press ']],
+    [/\bpress release\b|\bmore news\b/i, ['press release', 'more news']],
+    [/^#{3}$|^-30-$/m, ['###', '-30-']],
     // Boilerplate closing a press release: "About Metro General: Metro General Hospital is a 600-bed…"
-    /^About [A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*)*:? .{0,60}\b(?:is|are) (?:a|an|the|one)\b/m,
-    /\b(?:the (?:hospital|health system|university|medical center|school) announced|announced today)\b/i,
+    [/^About [A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*)*:? .{0,60}\b(?:is|are) (?:a|an|the|one)\b/m, ['about ']],
+    [/\b(?:the (?:hospital|health system|university|medical center|school) announced|announced today)\b/i, ['announced']],
   ]),
   // Forum and social threads.
   ...cues('forum', [
     // Not bare "10 points": score talk ("within 10 points") is everywhere on program pages.
-    /\b\d[\d,.]*k? (?:posts|replies|answers|views|comments|upvotes|reactions)\b|\b\d+ points? [·•|]/i,
-    /\b(?:answered|asked|replied) (?:by|\d+ (?:years?|months?|days?) ago)\b|^Re: |\breply #\d+/im,
+    [/\b\d[\d,.]*k? (?:posts|replies|answers|views|comments|upvotes|reactions)\b|\b\d+ points? [·•|]/i, ['posts', 'replies', 'answers', 'views', 'comments', 'upvotes', 'reactions', 'point']],
+    [/\b(?:answered|asked|replied) (?:by|\d+ (?:years?|months?|days?) ago)\b|^Re: |\breply #\d+/im, ['answered', 'asked', 'replied', 're: ', 'reply #']],
     /\b(?:reply|quote|like|share|save|report|award)\b[\s·•|]+(?:reply|quote|like|share|save|report|award)\b/i,
-    /\bposted by u\/|(?:^|\s)u\/[A-Za-z0-9_-]{3,}|(?:^|\s)r\/[A-Za-z0-9_]{3,}/,
-    /\bJoined:? (?:[A-Z][a-z]{2} \d|\d{4})|\b(?:Junior|Senior|New|Active|Well-known) Member\b/,
-    /\blog in or register to (?:reply|post)\b|\bpost reply\b|\boriginal poster\b|\bthread starter\b|[·•|] ?OP ?[·•|]/,
-    /\b\d+\s?(?:y|yr|years?|mo|months?|d|days?|h|hours?) ago\b/i,
+    [/\bposted by u\/|(?:^|\s)u\/[A-Za-z0-9_-]{3,}|(?:^|\s)r\/[A-Za-z0-9_]{3,}/, ['u/', 'r/']],
+    [/\bJoined:? (?:[A-Z][a-z]{2} \d|\d{4})|\b(?:Junior|Senior|New|Active|Well-known) Member\b/, ['joined', 'member']],
+    [/\blog in or register to (?:reply|post)\b|\bpost reply\b|\boriginal poster\b|\bthread starter\b|[·•|] ?OP ?[·•|]/, ['register to', 'post reply', 'original poster', 'thread starter', 'op']],
+    [/\b\d+\s?(?:y|yr|years?|mo|months?|d|days?|h|hours?) ago\b/i, ['ago']],
   ]),
   // Job posts for attending physicians: hiring verbs, board status, employer boilerplate, pay.
   ...cues('job', [
     // Hiring a physician, not "the program is seeking applicants who…".
-    /\b(?:seeks|seeking|recruiting|hiring) (?:an? |two |experienced |additional |qualified |dynamic )*(?:BC\/BE|board[- ]certified|full[- ]time|part[- ]time|(?:[\w-]+ )?(?:physicians?|hospitalists?|internists?|pediatricians?|psychiatrists?|surgeons?|nocturnists?))\b|\bnow hiring\b|\bwe(?:'re| are) hiring\b/i,
-    /\bBC\/BE\b|\bboard[- ]certified (?:or|\/) (?:board[- ])?eligible\b/i,
-    /\bequal (?:employment )?opportunity(?:\/affirmative action)? employer\b|\bEOE\b/i,
-    /\b(?:sign(?:ing|-on)|retention|productivity|commencement) bonus\b/i,
-    /\b(?:student )?loan repayment\b/i,
-    /\b(?:employment|job|position) type\b|\breference #|\breq(?:uisition)?\.? ?(?:id|#|number)\b|\bjob (?:id|number|code)\b/i,
-    /\bapply for this (?:job|position|opportunity)\b|\bsimilar jobs\b|\bjob (?:details|description)\b/i,
+    [/\b(?:seeks|seeking|recruiting|hiring) (?:an? |two |experienced |additional |qualified |dynamic )*(?:BC\/BE|board[- ]certified|full[- ]time|part[- ]time|(?:[\w-]+ )?(?:physicians?|hospitalists?|internists?|pediatricians?|psychiatrists?|surgeons?|nocturnists?))\b|\bnow hiring\b|\bwe(?:'re| are) hiring\b/i, ['seek', 'recruiting', 'hiring']],
+    [/\bBC\/BE\b|\bboard[- ]certified (?:or|\/) (?:board[- ])?eligible\b/i, ['bc/be', 'certified']],
+    [/\bequal (?:employment )?opportunity(?:\/affirmative action)? employer\b|\bEOE\b/i, ['equal', 'eoe']],
+    [/\b(?:sign(?:ing|-on)|retention|productivity|commencement) bonus\b/i, ['bonus']],
+    [/\b(?:student )?loan repayment\b/i, ['loan repayment']],
+    [/\b(?:employment|job|position) type\b|\breference #|\breq(?:uisition)?\.? ?(?:id|#|number)\b|\bjob (?:id|number|code)\b/i, ['type', 'reference #', 'req', 'job ']],
+    [/\bapply for this (?:job|position|opportunity)\b|\bsimilar jobs\b|\bjob (?:details|description)\b/i, ['apply for this', 'similar jobs', 'job ']],
     // Programs ask for a personal statement, employers for a cover letter.
-    /\b(?:cv|curriculum vitae|resume) and cover letter\b|\bcover letter and (?:cv|curriculum vitae|resume)\b/i,
-    /\bposition (?:highlights|summary|overview|details)\b|\bthis (?:position|role) (?:offers|includes)\b/i,
-    /\bkey responsibilities\b|\bessential (?:duties|functions)\b|\bjob responsibilities\b/i,
-    /\bthe (?:successful|ideal) candidate\b|\b(?:minimum|preferred|required) qualifications\b/i,
-    /\b(?:physician|provider) recruit(?:ment|er|ing)\b/i,
-    /\b(?:seven|\d+)[- ]on[\s/,-]+(?:seven|\d+)[- ]off\b/i,
-    /\bj-?1 (?:visa )?waiver (?:candidates|eligible|approved|position|site)\b/i,
+    [/\b(?:cv|curriculum vitae|resume) and cover letter\b|\bcover letter and (?:cv|curriculum vitae|resume)\b/i, ['cover letter']],
+    [/\bposition (?:highlights|summary|overview|details)\b|\bthis (?:position|role) (?:offers|includes)\b/i, ['position ', 'role ']],
+    [/\bkey responsibilities\b|\bessential (?:duties|functions)\b|\bjob responsibilities\b/i, ['responsibilities', 'essential ']],
+    [/\bthe (?:successful|ideal) candidate\b|\b(?:minimum|preferred|required) qualifications\b/i, ['candidate', 'qualifications']],
+    [/\b(?:physician|provider) recruit(?:ment|er|ing)\b/i, ['recruit']],
+    [/\b(?:seven|\d+)[- ]on[\s/,-]+(?:seven|\d+)[- ]off\b/i, ['off']],
+    [/\bj-?1 (?:visa )?waiver (?:candidates|eligible|approved|position|site)\b/i, ['waiver']],
     // Attending pay is six figures; resident salaries are five.
-    /\$\s?[1-9]\d{2},\d{3}\b|\$[1-9]\d{2}k\b/i,
+    [/\$\s?[1-9]\d{2},\d{3}\b|\$[1-9]\d{2}k\b/i, ['$']],
   ]),
   // Immigration law firms.
   ...cues('law', [
-    /\battorney advertising\b|\bprior results\b/i,
-    /\bnot (?:be construed as )?legal advice\b|\battorney[- ]client relationship\b/i,
-    /\bour (?:law )?firm\b|\bour (?:attorneys|lawyers)\b|\bwe (?:have )?represent(?:ed)?\b|\bfree case (?:evaluation|review)\b/i,
-    /\blaw (?:firm|offices?|group)\b|\b(?:PLLC|LLP|Esq\.)/,
+    [/\battorney advertising\b|\bprior results\b/i, ['attorney advertising', 'prior results']],
+    [/\bnot (?:be construed as )?legal advice\b|\battorney[- ]client relationship\b/i, ['legal advice', 'client relationship']],
+    [/\bour (?:law )?firm\b|\bour (?:attorneys|lawyers)\b|\bwe (?:have )?represent(?:ed)?\b|\bfree case (?:evaluation|review)\b/i, ['firm', 'attorneys', 'lawyers', 'represent', 'free case']],
+    [/\blaw (?:firm|offices?|group)\b|\b(?:PLLC|LLP|Esq\.)/, ['law ', 'pllc', 'llp', 'esq.']],
   ]),
   // Test prep.
   ...cues('prep', [
     // A program's benefits page may list a QBank subscription; alone it is one cue.
-    /\bq-?bank\b|\bquestion bank\b|\b[\d,]{3,} (?:board-style |practice |exam-style )?questions\b/i,
-    /\b(?:full[- ]length|nbme|uworld) (?:self[- ])?assessments?\b/i,
-    /\benrol(?:l|ling)? (?:now|today)\b|\benroll in (?:the|our)\b|\badd to cart\b/i,
-    /\bpass guarantee\b|\bmoney[- ]back\b|\bfree trial\b|\brepeat the course\b/i,
-    /\blive (?:online )?(?:lectures|classes|review)\b/i,
-    /\bour students (?:average|score|scored|matched|pass)\b/i,
-    /\$\s?[\d,]+(?:\.\d{2})? for the (?:full |entire )?course\b|\b(?:two|three|four|\d) (?:monthly )?payments of\b/i,
+    [/\bq-?bank\b|\bquestion bank\b|\b[\d,]{3,} (?:board-style |practice |exam-style )?questions\b/i, ['bank', 'questions']],
+    [/\b(?:full[- ]length|nbme|uworld) (?:self[- ])?assessments?\b/i, ['assessment']],
+    [/\benrol(?:l|ling)? (?:now|today)\b|\benroll in (?:the|our)\b|\badd to cart\b/i, ['enrol', 'add to cart']],
+    [/\bpass guarantee\b|\bmoney[- ]back\b|\bfree trial\b|\brepeat the course\b/i, ['guarantee', 'money', 'free trial', 'repeat the course']],
+    [/\blive (?:online )?(?:lectures|classes|review)\b/i, ['live ']],
+    [/\bour students (?:average|score|scored|matched|pass)\b/i, ['our students']],
+    [/\$\s?[\d,]+(?:\.\d{2})? for the (?:full |entire )?course\b|\b(?:two|three|four|\d) (?:monthly )?payments of\b/i, ['course', 'payments of']],
   ]),
   // Consultancies and coaching services selling help with the Match.
   ...cues('service', [
-    /\b(?:book|schedule|request) (?:a |your )?(?:free )?(?:strategy )?(?:call|consultation|session)\b/i,
-    /\b(?:personal statement|cv|eras application) (?:editing|review|writing)\b/i,
-    /\bmock interviews?\b/i,
-    /\b(?:our|match|premium) packages?\b|\bpackages? (?:include|includes|start)\b/i,
-    /\bnot affiliated with\b/i,
-    /\bour (?:clients|consultants|coaches)\b|\bwe help (?:imgs|international|physicians|doctors|applicants)\b/i,
-    /\b(?:tailored|personali[sz]ed|custom) (?:program|residency) list\b|\bsuccess stories\b/i,
+    [/\b(?:book|schedule|request) (?:a |your )?(?:free )?(?:strategy )?(?:call|consultation|session)\b/i, ['call', 'consultation', 'session']],
+    [/\b(?:personal statement|cv|eras application) (?:editing|review|writing)\b/i, ['editing', 'review', 'writing']],
+    [/\bmock interviews?\b/i, ['mock interview']],
+    [/\b(?:our|match|premium) packages?\b|\bpackages? (?:include|includes|start)\b/i, ['package']],
+    [/\bnot affiliated with\b/i, ['not affiliated with']],
+    [/\bour (?:clients|consultants|coaches)\b|\bwe help (?:imgs|international|physicians|doctors|applicants)\b/i, ['clients', 'consultants', 'coaches', 'we help']],
+    [/\b(?:tailored|personali[sz]ed|custom) (?:program|residency) list\b|\bsuccess stories\b/i, ['list', 'success stories']],
   ]),
   // A medical school advising its own students about the Match in general.
   ...cues('advising', [
-    /\b(?:office of )?student affairs\b/i,
-    /\b(?:third|fourth)[- ]year (?:medical )?students\b|\bMS[34]s?\b/,
+    [/\b(?:office of )?student affairs\b/i, ['student affairs']],
+    [/\b(?:third|fourth)[- ]year (?:medical )?students\b|\bMS[34]s?\b/, ['students', 'ms3', 'ms4']],
     // Not "your faculty advisor": residents have those too.
-    /\byour (?:career|specialty|dean'?s|medical school) advis[oe]rs?\b|\bcareer advis(?:ing|ors?)\b/i,
-    /\bmatch week\b/i,
+    [/\byour (?:career|specialty|dean'?s|medical school) advis[oe]rs?\b|\bcareer advis(?:ing|ors?)\b/i, ['advis']],
+    [/\bmatch week\b/i, ['match week']],
     // Not "visiting students should apply through VSLO", which program pages say.
-    /\bmost students\b|\bstudents (?:who need a visa|apply to \d+)\b/i,
+    [/\bmost students\b|\bstudents (?:who need a visa|apply to \d+)\b/i, ['students']],
   ]),
   // Directories and search results.
   ...cues('directory', [
     // Weak: data tables on program pages print "Showing 1 to 10 of 12 entries" too.
-    /\bshowing \d+\s*(?:[-–]|to)\s*\d+ of \d+\b|\b\d+ programs found\b/i,
-    /\bsearch (?:results|programs|the directory)\b|\bfilter by\b|\bsearch [\w ]{0,40}programs by\b/i,
+    [/\bshowing \d+\s*(?:[-–]|to)\s*\d+ of \d+\b|\b\d+ programs found\b/i, ['showing', 'programs found']],
+    [/\bsearch (?:results|programs|the directory)\b|\bfilter by\b|\bsearch [\w ]{0,40}programs by\b/i, ['search', 'filter by']],
   ]),
 ];
+
+// Which cue words the (lower-cased) page holds, in one scan instead of one search per word. The scan
+// resumes one character after each match and compares there every word with that first letter, so
+// a word that starts where another matched first (or inside it) is found too.
+const CUE_WORDS = [...new Set(GENRE_CUES.flatMap((c) => c.needs ?? []))];
+const CUE_WORD_SCAN = new RegExp(CUE_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+const CUE_WORDS_BY_FIRST = new Map<string, string[]>();
+for (const w of CUE_WORDS) CUE_WORDS_BY_FIRST.set(w[0]!, [...(CUE_WORDS_BY_FIRST.get(w[0]!) ?? []), w]);
+
+function cueWordsIn(lower: string): Set<string> {
+  const found = new Set<string>();
+  CUE_WORD_SCAN.lastIndex = 0;
+  for (let m = CUE_WORD_SCAN.exec(lower); m; m = CUE_WORD_SCAN.exec(lower)) {
+    const at = m.index;
+    for (const w of CUE_WORDS_BY_FIRST.get(lower[at]!) ?? []) if (lower.startsWith(w, at)) found.add(w);
+    CUE_WORD_SCAN.lastIndex = at + 1;
+  }
+  return found;
+}
 
 // --- who speaks -----------------------------------------------------------------------------------
 
@@ -172,6 +197,9 @@ const OWN_VOICE: RegExp[] = [
   /\b(?:the|our) (?:gme|graduate medical education) office\b|\bthe office of graduate medical education (?!at\b)\w+/i,
   /\b(?!ECFMG\b)[A-Z][\w.'&-]+(?: [A-Z][\w.'&-]+){0,4} (?:does not |only |also )?(?:sponsors|accepts)\b(?! [\w-]+ (?:on behalf|for (?:all|every)))/,
 ];
+
+// A phrase each OWN_VOICE pattern needs (case-insensitive): blocks without one skip all six.
+const OWN_WORDS = /\b(?:our|this|we) |\bthe (?:program|residency|institution|department|hospital)|gme|graduate medical education|sponsors|accepts/i;
 
 // The page speaking about programs in general: quantified or generic plurals ("most programs",
 // "programs that sponsor", "each program's website", "apply to 80 programs"). Program pages rarely
@@ -227,10 +255,12 @@ const PUBLICATION_LINE = new RegExp(
 const DATELINE =
   /^(?!(?:USMLE|COMLEX|ECFMG|ERAS|NRMP|ACGME|FAQS?|IMGS?|PGY|GME|USCE|NOTE|UPDATE|IMPORTANT)\b)(?:[A-Z][a-z]?)?[A-Z]{3,}(?: [A-Z]{2,})*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)? [-–—] [A-Z0-9"“]/;
 // Reported speech: '…," said Dr. Morales' / 'Haddad said'. Testimonials say "says".
+// (Every REPORTED pattern has "said": blocks without it skip the pattern.)
 const REPORTED = /["”],? said\b|\bsaid (?:Dr\.|the|[A-Z])|\b(?:[A-Z][a-z]+|he|she|they) said\b/;
 // A listing row: another institution's program with its place ("… Program | Tucson, AZ", "… (TX)").
 // (Only "Program"/"Residency" names: a program's own table of rotation hospitals or of where its
 // graduates went to fellowship names hospitals and universities with their places too.)
+const LISTING_WORDS = /Program|Residency/;
 const LISTING_ROW =
   /\b[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*)* (?:Program|Residency)\b.{0,80}(?:\b[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z]{2}\b|\([A-Z]{2}\))/;
 // A numbered entry naming an institution's program ("3. Lone Star Regional Hospital Program"): a
@@ -247,6 +277,11 @@ const POS_URL = /\b(?:residency|residencies|residents?|gme|graduate medical educ
 const APPLICATION = /\b(?:eras|nrmp|the match|acgme|ecfmg|pgy-?\s?[1-4]|categorical|interview season|rank order list)\b/i;
 
 const QUOTED = /“[^”]*”|"[^"]*"/g;
+// Text without its quoted speech; most blocks have no quote mark, so they skip the replace.
+const unquoted = (text: string) => (text.includes('"') || text.includes('“') ? text.replace(QUOTED, ' ') : text);
+// A word each GENERIC_VOICE pattern needs ("program(s)", "residencies", an IMG or applicant word):
+// a cheap test that lets most blocks skip the seven patterns.
+const GENERIC_WORDS = /program|residencies|img|fmg|medical graduate|applicant|candidate/i;
 
 export interface Detection {
   isProgramPage: boolean;
@@ -312,7 +347,11 @@ export function detectProgramPage(page: PageText): Detection {
 
   const genres = new Map<string, string[]>();
   const cue = (genre: string, what: string) => genres.set(genre, [...(genres.get(genre) ?? []), what]);
-  for (const c of GENRE_CUES) if (c.re.test(text)) cue(c.genre, c.re.source.slice(0, 30));
+  const words = cueWordsIn(text.toLowerCase());
+  for (const c of GENRE_CUES) {
+    if (c.needs && !c.needs.some((w) => words.has(w))) continue;
+    if (c.re.test(text)) cue(c.genre, c.re.source.slice(0, 30));
+  }
 
   let headings = 0;
   let ownBlocks = 0;
@@ -335,14 +374,20 @@ export function detectProgramPage(page: PageText): Detection {
       seenTopHeading = true;
     }
     sinceTop++;
-    if (OWN_VOICE.some((re) => re.test(line.replace(QUOTED, ' ')))) ownBlocks++;
-    genericHits += Math.min(2, count(GENERIC_VOICE, statements(b.kind === 'qa' ? b.text : line).replace(QUOTED, ' ')));
+    const spoken = unquoted(line);
+    if (OWN_WORDS.test(spoken) && OWN_VOICE.some((re) => re.test(spoken))) ownBlocks++;
+    // Every generic-voice pattern needs one of GENERIC_WORDS: most blocks skip the seven patterns.
+    const said = b.kind === 'qa' ? b.text : line;
+    if (GENERIC_WORDS.test(said)) genericHits += Math.min(2, count(GENERIC_VOICE, unquoted(statements(said))));
     if (application < 2 && APPLICATION.test(line)) application++;
-    if (b.kind !== 'heading' && REPORTED.test(line)) reported++;
+    if (b.kind !== 'heading' && line.includes('said') && REPORTED.test(line)) reported++;
     if (!dateline && sinceTop <= 4 && b.kind === 'paragraph' && line.length > 60 && DATELINE.test(line)) dateline = true;
     if (!dated && sinceTop <= 4 && b.kind === 'paragraph' && line.length <= 120 && PUBLICATION_LINE.test(line)) dated = true;
-    if (b.kind === 'heading' && (LISTING_ROW.test(line) || NUMBERED_ENTRY.test(line))) listingSections++;
-    else if (b.kind !== 'paragraph' && LISTING_ROW.test(line)) listingRows++;
+    // Both listing patterns need "Program" or "Residency": most headings and rows skip them.
+    if (b.kind !== 'paragraph' && LISTING_WORDS.test(line)) {
+      if (b.kind === 'heading' && (LISTING_ROW.test(line) || NUMBERED_ENTRY.test(line))) listingSections++;
+      else if (LISTING_ROW.test(line)) listingRows++;
+    }
   }
 
   // Story furniture: a publication line or dateline at the top and reported speech (one quote with

@@ -17,6 +17,8 @@ export function wordNumber(s: string): number | null {
 /** Number word alternation for patterns ("two|three|…|\d+"). */
 export const NUM_WORD = String.raw`(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 
+const WORD_THEN_DIGITS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*\((\d+)\)/gi;
+
 const REPLACEMENTS: [RegExp, string][] = [
   [/[\u2018\u2019\u02bc]/g, "'"],
   [/[\u201c\u201d]/g, '"'],
@@ -27,19 +29,25 @@ const REPLACEMENTS: [RegExp, string][] = [
   // Country before lower-casing: "U.S.", "US", "USA", "United States (of America)".
   [/\bU\.\s?S\.(?:\s?A\.)?|\bU\.S\b|\bUSA\b|\bUS\b|\bUnited States(?: of America)?\b/g, ' usa '],
   // "five (5) years" → "5 years"
-  [/\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*\((\d+)\)/gi, '$2'],
+  [WORD_THEN_DIGITS, '$2'],
 ];
 
 /** Canonical lower-case text: visa spellings as "j1" / "h1b", country as "usa", dashes and quotes plain. */
 export function normalize(text: string): string {
   let t = text;
-  for (const [re, to] of REPLACEMENTS) t = t.replace(re, to);
+  for (const [re, to] of REPLACEMENTS) {
+    // The "five (5)" pattern is the costly one and needs a bracket: most texts skip it.
+    if (re === WORD_THEN_DIGITS && !t.includes('(')) continue;
+    t = t.replace(re, to);
+  }
   t = t.toLowerCase();
   // Visa spellings: J1, J-1, J 1; H1, H-1, H1B, H-1B, H1-B, H-1b, H1 B ("H1b" and "H1" mean the same visa here).
   // Not "J-1,000" or "H1.5": a digit (or a thousands comma) after the 1 means a number, not a visa.
   t = t.replace(/\bj[\s-]?1\b(?!\d|,\d)/g, 'j1');
   t = t.replace(/\bh[\s-]?1(?:[\s-]?b\b)?(?!\d|,\d)/g, 'h1b');
   t = t.replace(/\bh1b[\s-]b\b/g, 'h1b');
-  t = t.replace(/\s+/g, ' ').trim();
+  // Collapse whitespace runs to one space. Same result as replace(/\s+/g, ' '), but single spaces (most
+  // of the text) are not matched and rewritten one by one.
+  t = t.replace(/\s\s+|[^\S ]/g, ' ').trim();
   return t;
 }

@@ -1,6 +1,6 @@
 import type { PageText } from '../page-text';
 import type { Evidence, Strength } from '../schema/signals';
-import { TOPIC, type Clause, type TopicName } from './clauses';
+import { LazyClause, TOPIC, type Clause, type TopicName } from './clauses';
 
 // What every rule receives: the page (for URL and title), the shared clause list, and the results
 // of rules that ran before it (signals/index.ts decides the order).
@@ -12,6 +12,8 @@ export interface RuleContext {
   specialty: string | null;
   /** Per-topic clause lists, filled on first use (see clausesAbout). */
   byTopic?: Map<number, Clause[]>;
+  /** contentClauses, filled on first use: six rules read it. */
+  content?: Clause[];
 }
 
 export interface Found<T> {
@@ -39,7 +41,7 @@ export function found<T>(ctx: RuleContext, c: Clause, value: T, strength: Streng
  * program rule, and a question states nothing (its answer carries it as `prompt`).
  */
 export function contentClauses(ctx: RuleContext): Clause[] {
-  return ctx.clauses.filter((c) => !c.chrome && !c.question);
+  return (ctx.content ??= ctx.clauses.filter((c) => !c.chrome && !c.question));
 }
 
 /** Content clauses that can matter to one rule (its TOPIC bit), in page order. */
@@ -48,7 +50,8 @@ export function clausesAbout(ctx: RuleContext, topic: TopicName): Clause[] {
   ctx.byTopic ??= new Map();
   let list = ctx.byTopic.get(bit);
   if (!list) {
-    list = ctx.clauses.filter((c) => (c.topics & bit) !== 0 && !c.question);
+    // (A clause from toClauses tests only this topic's pattern, not all seven.)
+    list = ctx.clauses.filter((c) => (c instanceof LazyClause ? c.hasTopic(bit) : (c.topics & bit) !== 0) && !c.question);
     ctx.byTopic.set(bit, list);
   }
   return list;

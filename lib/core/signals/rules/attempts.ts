@@ -61,9 +61,12 @@ export function readAttempts(ctx: RuleContext): Found<AttemptsValue> | null {
     (lenient ??= found(ctx, c, { firstAttemptOnly: false, maxAttempts }));
   for (const c of contentClauses(ctx)) {
     const t = c.norm;
+    // Most clauses are neither about attempts nor a bare answer: skip them before the exam tests.
+    const aboutAttempts = ATTEMPT_TOPIC.test(t);
+    if (!aboutAttempts && !c.answer) continue;
     const examTopic = EXAM.test(`${c.prompt} ${t} ${c.section}`) || ATTEMPT_QUESTION.test(c.prompt);
     const promptAsks = c.prompt !== '' && ATTEMPT_TOPIC.test(c.prompt) && examTopic;
-    if (!ATTEMPT_TOPIC.test(t) && !(promptAsks && c.answer)) continue;
+    if (!aboutAttempts && !(promptAsks && c.answer)) continue;
     if (c.statistic || (DESCRIPTION.test(t) && !/\b(?:must|required)\b/.test(t))) continue;
 
     // Bare answers to questions about failures and limits.

@@ -10,6 +10,7 @@ import type { Found, RuleContext } from '../rule-kit';
 
 const WEIGHT = { title: 3, heading: 2, url: 2 } as const;
 const BODY_NAMED = /\b(residency|residents|program|programme|department|training|interns?)\b/;
+const BODY_WORDS = /residen|program|department|training|intern/i;
 // Short names a department gives its own program: "Medicine Residency" / "Department of Medicine" mean
 // internal medicine, "Surgery Residency" general surgery — never after a qualifier ("Family Medicine
 // Residency", "Plastic Surgery Residency", "School of Medicine").
@@ -61,6 +62,9 @@ export function readSpecialty(ctx: RuleContext): Found<string> | null {
       return;
     }
     if (bodyHits >= 20 || b.kind === 'table-row' || b.text.length > 1500) return;
+    // Most blocks name none of BODY_NAMED's words: skip normalising them. (normalize() never makes one
+    // of these words out of text that lacks it, so the raw test only rules blocks out.)
+    if (!BODY_WORDS.test(b.text)) return;
     const t = normalize(b.text);
     if (!BODY_NAMED.test(t)) return;
     // Each sentence that names one specialty next to "residency"/"program".

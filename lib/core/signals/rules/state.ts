@@ -41,9 +41,15 @@ function weightOf(c: Clause): number {
   return WEIGHT.plain;
 }
 
-function tally(ctx: RuleContext, pattern: RegExp, weigh: (c: Clause) => number): Found<string> | null {
+// Every clause is read (chrome too), so each pattern comes with a cheap test of what any match of
+// it contains — five digits for an address, a comma for "located in City, ST" — that most clauses fail.
+const FIVE_DIGITS = /\d{5}/;
+const COMMA = /,/;
+
+function tally(ctx: RuleContext, pattern: RegExp, needs: RegExp, weigh: (c: Clause) => number): Found<string> | null {
   const score = new Map<string, { w: number; last: number }>();
   ctx.clauses.forEach((c, idx) => {
+    if (!needs.test(c.text)) return;
     for (const m of c.text.matchAll(pattern)) {
       const abbr = abbrOf(m[1] ?? m[2]!);
       if (!abbr) continue;
@@ -57,5 +63,5 @@ function tally(ctx: RuleContext, pattern: RegExp, weigh: (c: Clause) => number):
 }
 
 export function readState(ctx: RuleContext): Found<string> | null {
-  return tally(ctx, ADDRESS, weightOf) ?? tally(ctx, LOCATED, () => 1);
+  return tally(ctx, ADDRESS, FIVE_DIGITS, weightOf) ?? tally(ctx, LOCATED, COMMA, () => 1);
 }

@@ -11,6 +11,7 @@ import { contentClauses, found, type Found, type RuleContext } from '../rule-kit
 // "usa" is the canonical country token from normalize() ("American" is left as written).
 const USCE =
   /\busce\b|\bimg\b.{0,20}\bclinical experience|\b(?:usa|american)\b[^.;]{0,25}\b(?:clinical|medical|hands-on|health ?care|patient care)\b[^.;]{0,15}\b(?:experience|training|exposure|rotations?)\b|\b(?:clinical|hands-on|medical|patient care) (?:experience|training)\b[^.;]{0,60}\b(?:in|at|within) (?:the |a |an )?(?:accredited )?(?:usa\b|american\b)|\bhands-on\b[^.;]{0,60}\busa\b|\b(?:one|1|two|2) years? (?:in|at) an? (?:usa )?(?:acgme[- ])?accredited (?:usa )?(?:residency|hospital|program)/;
+const USCE_WORDS = /usce|clinical experience|usa|american|accredited/;
 const RESEARCH_MIX = /\bclinical or research\b|\bresearch or clinical\b/;
 const REQUIRED = /\b(?:required|requires|require|must|mandatory|need|needs|necessary|essential|have completed)\b|\bis a requirement\b/;
 const NOT_REQUIRED =
@@ -63,11 +64,14 @@ export function readUsce(ctx: RuleContext): Found<UsceValue> | null {
 
   clauses.forEach((c, idx) => {
     const t = c.norm;
-    if (OBS_NO.test(t)) observershipsCount = false;
-    else if (OBS_YES.test(t)) observershipsCount = true;
+    // (Both observership patterns need "observer"; USCE needs one of USCE_WORDS: most clauses skip them.)
+    if (t.includes('observer')) {
+      if (OBS_NO.test(t)) observershipsCount = false;
+      else if (OBS_YES.test(t)) observershipsCount = true;
+    }
 
     const promptAsks = USCE.test(c.prompt) || /\busce\b|clinical experience/.test(c.prompt);
-    const mentions = USCE.test(t) && !RESEARCH_MIX.test(t);
+    const mentions = USCE_WORDS.test(t) && USCE.test(t) && !RESEARCH_MIX.test(t);
     if (!mentions && !(promptAsks && c.order <= 1)) return;
     if (PARTIAL.test(t) || c.statistic) return;
 

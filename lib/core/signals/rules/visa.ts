@@ -144,7 +144,11 @@ const PROMPT_ASIDE = /\bstep 3\b|\bwaivers?\b|\bfees?\b|\bj2\b|\bead\b|\bdepende
 // normalize() leaves a spelling followed by a comma half-done ("J-1, H-1B" → "j-1, h1bb"): its guard
 // against "J-1,000"-style numbers also refuses a plain comma. Finish the job here (reported for
 // normalize.ts); idempotent on text normalize() already got right.
+// Each replacement needs a "j1" / "h1" with at most a space or hyphen between: most clauses have
+// none and skip the three patterns.
+const CANON_NEEDED = /[jh][\s-]?1/;
 function canon(norm: string): string {
+  if (!CANON_NEEDED.test(norm)) return norm;
   return norm
     .replace(/\bh1bb\b/g, 'h1b')
     .replace(/\bj[\s-]?1\b(?!\d|,\d)/g, 'j1')
@@ -226,7 +230,9 @@ function untypedStatements(c: Clause, text: string, promptTypes: VisaType[], pro
   if (CITIZENS_ONLY.test(text)) return sayBoth(say, 'no', Rank.Implied);
   if (OFF_TOPIC.test(text)) return;
   const answer = answerOf(c);
-  const conditional = VISA_CONDITION.test(text);
+  // VISA_CONDITION is long and most clauses never reach a use of it: tested on first use, each use
+  // reading `(conditional ??= VISA_CONDITION.test(text))`.
+  let conditional: boolean | undefined;
   // The answer to "Do you sponsor H-1B visas?": "No.", "Not at this time.", "Only case by case."
   if (promptTypes.length > 0) {
     const negative = answer === 'no' || NEGATIVE.test(text);
@@ -235,7 +241,7 @@ function untypedStatements(c: Clause, text: string, promptTypes: VisaType[], pro
     for (const t of promptTypes) {
       said = true;
       if (negative) say(t, 'no', Rank.Explicit);
-      else if (conditional && (positive || (c.order === 0 && c.answer !== null) || ANSWER_TOPIC.test(text))) say(t, 'conditional', Rank.Conditional);
+      else if ((conditional ??= VISA_CONDITION.test(text)) && (positive || (c.order === 0 && c.answer !== null) || ANSWER_TOPIC.test(text))) say(t, 'conditional', Rank.Conditional);
       else if (positive) say(t, 'yes', Rank.Explicit);
       else said = false;
     }
@@ -243,17 +249,21 @@ function untypedStatements(c: Clause, text: string, promptTypes: VisaType[], pro
   }
   // "Applicants must pass Step 3 by April 30" after an H-1B sentence: the condition belongs to it.
   const last = carried.length > 0 ? carried : promptTypes;
-  if (last.length === 1 && (conditional || STEP3_DEADLINE.test(text)) && /\b(?:step 3|visa|sponsor)/.test(text)) {
+  if (last.length === 1 && /\b(?:step 3|visa|sponsor)/.test(text) && ((conditional ??= VISA_CONDITION.test(text)) || STEP3_DEADLINE.test(text))) {
     return say(last[0]!, 'conditional', Rank.Conditional);
   }
+  // GENERIC_NO, VISA_REFUSAL, NEEDS_SPONSORSHIP and the case-by-case test below each need "visa" or
+  // "sponsor": most clauses skip them.
+  const visaWords = /visa|sponsor/.test(text);
   const refusesAll =
-    GENERIC_NO.test(text) ||
-    (VISA_REFUSAL.test(text) && !OTHER_VISA.test(text) && !EXCEPTION.test(text)) ||
-    (NEEDS_SPONSORSHIP.test(text) && c.negated && !c.preference) ||
+    (visaWords &&
+      (GENERIC_NO.test(text) ||
+        (VISA_REFUSAL.test(text) && !OTHER_VISA.test(text) && !EXCEPTION.test(text)) ||
+        (NEEDS_SPONSORSHIP.test(text) && c.negated && !c.preference))) ||
     (promptVisa && answer === 'no');
   if (refusesAll) return sayBoth(say, 'no', Rank.Implied);
   // "Visa sponsorship is considered case by case": both.
-  if (conditional && /\bvisa (?:sponsorship|status)|\bsponsor\w* (?:a |any )?visas?\b/.test(text) && !NEGATIVE.test(text) && !APPLICANT_NEED.test(text)) {
+  if (visaWords && /\bvisa (?:sponsorship|status)|\bsponsor\w* (?:a |any )?visas?\b/.test(text) && (conditional ??= VISA_CONDITION.test(text)) && !NEGATIVE.test(text) && !APPLICANT_NEED.test(text)) {
     sayBoth(say, 'conditional', Rank.Implied);
   }
 }
@@ -302,11 +312,16 @@ const sayBoth = (say: Say, value: VisaValue, rank: Rank) => {
   say('h1b', value, rank);
 };
 
-function statementsOf(c: Clause, carried: VisaType[]): Statement[] {
-  const text = canon(c.norm);
+// A returned arrow rather than `const say = () => …` in statementsOf: transpiled with keepNames (tsx,
+// which runs the benchmark) each such const is named by a defineProperty call, here once per clause.
+function sinkFor(out: Statement[], c: Clause): Say {
+  return (type, value, rank) => out.push({ type, value, rank, clause: c });
+}
+
+function statementsOf(c: Clause, text: string, carried: VisaType[]): Statement[] {
   const prompt = canon(c.prompt);
   const out: Statement[] = [];
-  const say: Say = (type, value, rank) => out.push({ type, value, rank, clause: c });
+  const say = sinkFor(out, c);
   // "Do H-1B applicants need Step 3 before ranking? — Yes.": the H-1B is conditional on it.
   if (answerOf(c) === 'yes' && STEP3.test(prompt) && typesIn(prompt).join() === 'h1b' && typesIn(text).length === 0) {
     say('h1b', 'conditional', Rank.Conditional);
@@ -339,8 +354,9 @@ export function readVisa(ctx: RuleContext): { j1: Found<VisaValue> | null; h1b: 
   for (const c of contentClauses(ctx)) {
     if (c.blockIndex !== lastBlock) carried = [];
     lastBlock = c.blockIndex;
-    all.push(...statementsOf(c, carried));
-    const mentioned = typesIn(canon(c.norm));
+    const text = canon(c.norm);
+    all.push(...statementsOf(c, text, carried));
+    const mentioned = typesIn(text);
     if (mentioned.length > 0) carried = mentioned;
   }
   const pick = (type: VisaType) => {
