@@ -9,7 +9,12 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 
 function run(label: string, command: string, args: string[]): void {
   const started = Date.now();
-  const res = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  // Build exactly as `npm run build` does from a shell: vitest sets NODE_ENV=test, which would leak
+  // into Vite and change the bundles under test.
+  const env = { ...process.env };
+  delete env.NODE_ENV;
+  delete env.VITEST;
+  const res = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env });
   if (res.status !== 0) {
     throw new Error(`e2e setup: ${label} failed (exit ${res.status ?? res.signal})\n${res.stdout}${res.stderr}`);
   }

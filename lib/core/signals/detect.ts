@@ -1,7 +1,7 @@
 import { freidaProgramId } from '../freida-url';
 import { APPLICANT_PHRASES, MEDICAL_PHRASES, TRAINING_PHRASES, urlWords } from './precheck';
 import { blockText, type Block, type PageText } from '../page-text';
-import { alternation } from './rule-kit';
+import { alternation } from './phrases';
 
 // Is this one residency program's page (or its GME office's applicant page)? Two stages:
 // `precheck` reads only the URL, the title and the top headings, so the content script pays almost

@@ -1,6 +1,6 @@
 import specialtiesData from '../../../data/specialties.json';
 import { freidaProgramId } from '../freida-url';
-import { alternation } from './rule-kit';
+import { alternation } from './phrases';
 
 // The cheap gate in front of the full read (detect.ts): URL, title and top headings only. It runs
 // on every page the content script sees, so it lives apart from the detector's larger tables.

@@ -57,10 +57,4 @@ export function clausesAbout(ctx: RuleContext, topic: TopicName): Clause[] {
   return list;
 }
 
-/** Builds one case-insensitive alternation from a phrase table, longest first ("h1b" before "h1"). */
-export function alternation(phrases: readonly string[]): string {
-  return [...new Set(phrases)]
-    .sort((a, b) => b.length - a.length)
-    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[\\s-]+'))
-    .join('|');
-}
+export { alternation } from './phrases';

@@ -1,6 +1,6 @@
 import specialtiesData from '../../../data/specialties.json';
 import { registrableDomain } from '../list/program-key';
-import { alternation } from '../signals/rule-kit';
+import { alternation } from '../signals/phrases';
 
 // Which of a program page's links lead to the pages that state its rules. Hospital sites put visa
 // policy and cutoffs on "FAQ", "Eligibility", "How to apply" or "International Medical Graduates"
