@@ -40,7 +40,7 @@ export function ReadSite({ on, onToggle }: ReadSiteProps) {
         <label for={id}>Read the program’s other pages</label>
       </div>
       <p id={`${id}-help`} class="sp-hint">
-        On a program’s own site, also read its FAQ, eligibility and IMG pages (same site only, at most once a day). Nothing is sent anywhere.
+        On a program’s own site, also read its FAQ, eligibility and IMG pages (same site only, at most once a day), as following their links would: no cookies, nothing about you is sent.
       </p>
       {error && (
         <p class="sp-error" role="alert">
