@@ -1,45 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { handleMessage, type Deps, type Repo } from '../../../entrypoints/background/handlers';
+import { handleMessage, type Deps } from '../../../entrypoints/background/handlers';
 import type { Fit } from '../../../lib/core/schema/fit';
 import type { Profile } from '../../../lib/core/schema/profile';
-import type { PageRecord, Program } from '../../../lib/core/schema/program';
+import type { Program } from '../../../lib/core/schema/program';
 import type { Signals } from '../../../lib/core/schema/signals';
 import { emptySignals } from '../../../lib/core/signals/empty';
+import { memoryRepo } from '../../fixtures/memory-repo';
 
 // The background's message API, driven with an in-memory repository: parsing, sender rules,
 // never throwing, and the save → list → evaluate flow.
 
-function memoryRepo(): Repo & { programs: Map<string, Program>; pages: Map<string, PageRecord> } {
-  let profile: Profile | null = null;
-  const programs = new Map<string, Program>();
-  const pages = new Map<string, PageRecord>();
-  return {
-    programs,
-    pages,
-    getProfile: async () => profile,
-    setProfile: async (p) => void (profile = p),
-    listPrograms: async () => ({ programs: [...programs.values()], skipped: [] }),
-    getProgram: async (id) => programs.get(id) ?? null,
-    putProgram: async (p) => void programs.set(p.id, p),
-    updateProgram: async (id, fn) => {
-      const p = programs.get(id);
-      if (!p) return null;
-      const next = fn(p);
-      programs.set(id, next);
-      return next;
-    },
-    removeProgram: async (id) => programs.delete(id),
-    putPage: async (p) => void pages.set(p.url, p),
-    exportBackup: async (now) => ({ format: 'smartpick-backup', version: 1, exportedAt: now.toISOString(), profile, programs: [...programs.values()], pages: [...pages.values()] }),
-    importBackup: async () => ({ ok: true, added: 0, replaced: 0 }),
-    deleteAll: async () => {
-      profile = null;
-      programs.clear();
-      pages.clear();
-    },
-  };
-}
 
 const stubFit = (_p: Profile, s: Signals): Fit => ({
   tier: s.visaJ1?.value === 'no' ? 'ineligible' : 'realistic',

@@ -1,12 +1,12 @@
 import { describe, expect, test, vi } from 'vitest';
-import { handleMessage, type Deps, type Repo } from '../../../entrypoints/background/handlers';
+import { handleMessage, type Deps } from '../../../entrypoints/background/handlers';
 import type { SiteDeps } from '../../../entrypoints/background/site-handlers';
 import { pageTextFromLines } from '../../../lib/core/page-text';
 import type { Fit } from '../../../lib/core/schema/fit';
-import type { PageRecord, Program } from '../../../lib/core/schema/program';
 import type { Signals } from '../../../lib/core/schema/signals';
 import { SiteBudget } from '../../../lib/core/site/budget';
 import { emptySignals } from '../../../lib/core/signals/empty';
+import { memoryRepo } from '../../fixtures/memory-repo';
 
 // The background's half of site reading: what a content script may have fetched (its own site
 // only, never from FREIDA, within the cap, with the setting on and access granted), the cache, and
@@ -18,33 +18,6 @@ const IMG = 'https://www.valley-general.org/gme/internal-medicine/img';
 const TAB = { url: HOME, session: '7|0|doc-1' };
 const NOW = new Date('2026-11-25T10:00:00Z');
 
-function memoryRepo(): Repo & { programs: Map<string, Program>; pages: Map<string, PageRecord> } {
-  const programs = new Map<string, Program>();
-  const pages = new Map<string, PageRecord>();
-  return {
-    programs,
-    pages,
-    getProfile: async () => null,
-    setProfile: async () => {},
-    listPrograms: async () => ({ programs: [...programs.values()], skipped: [] }),
-    getProgram: async (id) => programs.get(id) ?? null,
-    putProgram: async (p) => void programs.set(p.id, p),
-    updateProgram: async (id, fn) => {
-      const p = programs.get(id);
-      if (!p) return null;
-      const next = fn(p);
-      programs.set(id, next);
-      return next;
-    },
-    removeProgram: async (id) => programs.delete(id),
-    putPage: async (p) => void pages.set(p.url, p),
-    exportBackup: async () => {
-      throw new Error('unused');
-    },
-    importBackup: async () => ({ ok: true, added: 0, replaced: 0 }),
-    deleteAll: async () => {},
-  };
-}
 
 const stubFit = (): Fit => ({ tier: 'realistic', score: 60, confidence: 0.5, dealbreakers: [], reasons: [], verify: [], usedOutcomes: false, known: 1, total: 11 });
 
