@@ -4,7 +4,6 @@
 import 'fake-indexeddb/auto'; // idb's wrappers check instanceof against the global IDB classes (Node has none)
 import { IDBFactory } from 'fake-indexeddb';
 import { performance } from 'node:perf_hooks';
-import type { Program } from '../../lib/core/schema/program';
 import { benchProgram } from './sample-programs';
 import { openSmartPickDb } from '../../lib/platform/db';
 
