@@ -3,21 +3,11 @@ import type { Fit, Tier } from '../../../lib/core/schema/fit';
 import type { Profile } from '../../../lib/core/schema/profile';
 import type { ListData, ListedProgram, PopupActions } from '../../../components/popup/types';
 import { makeProgram } from '../../fixtures/programs';
+import { EXAMPLE_PROFILE } from '../../fixtures/profiles';
 
 // A fake of the popup's injected actions (HOUSE_STYLE habit 12), with a helper to build list rows.
 
-export const PROFILE: Profile = {
-  step1: { result: 'pass', score: null, attempts: 1 },
-  step2ck: { score: 214, attempts: 1 },
-  step3: { passed: false },
-  graduationYear: 2021,
-  visa: 'j1',
-  usce: { months: 3, handsOn: true },
-  specialties: ['internal-medicine'],
-  states: [],
-  ecfmgCertified: false,
-  usResidencyMonths: 0,
-};
+export const PROFILE: Profile = EXAMPLE_PROFILE;
 
 export function fitOf(tier: Tier, score: number | null = 60): Fit {
   return {

@@ -10,23 +10,13 @@ import type { Profile } from '../../../lib/core/schema/profile';
 import type { Program } from '../../../lib/core/schema/program';
 import { openSmartPickDb, type SmartPickDb } from '../../../lib/platform/db';
 import { makePage, makeProgram } from '../../fixtures/programs';
+import { EXAMPLE_PROFILE } from '../../fixtures/profiles';
 
 // Import, export, add by hand and delete everything, through the real message handlers and the
 // real database (fake-indexeddb): a bad import changes nothing, rows apply all or nothing.
 
 const NOW = new Date('2026-11-25T10:00:00.000Z');
-const PROFILE: Profile = {
-  step1: { result: 'pass', score: null, attempts: 1 },
-  step2ck: { score: 214, attempts: 1 },
-  step3: { passed: false },
-  graduationYear: 2021,
-  visa: 'j1',
-  usce: { months: 3, handsOn: true },
-  specialties: ['internal-medicine'],
-  states: [],
-  ecfmgCertified: false,
-  usResidencyMonths: 0,
-};
+const PROFILE: Profile = EXAMPLE_PROFILE;
 
 let db: SmartPickDb;
 let changes: string[];

@@ -10,19 +10,9 @@ import type { Profile } from '../../../../lib/core/schema/profile';
 import type { Program } from '../../../../lib/core/schema/program';
 import type { Signals } from '../../../../lib/core/schema/signals';
 import { makeProgram } from '../../../fixtures/programs';
+import { EXAMPLE_PROFILE } from '../../../fixtures/profiles';
 
-const PROFILE: Profile = {
-  step1: { result: 'pass', score: null, attempts: 1 },
-  step2ck: { score: 214, attempts: 1 },
-  step3: { passed: false },
-  graduationYear: 2021,
-  visa: 'j1',
-  usce: { months: 3, handsOn: true },
-  specialties: ['internal-medicine'],
-  states: [],
-  ecfmgCertified: false,
-  usResidencyMonths: 0,
-};
+const PROFILE: Profile = EXAMPLE_PROFILE;
 const profile = (over: Partial<Profile> = {}): Profile => ({ ...PROFILE, ...over });
 
 const fit = (tier: Tier, dealbreakers: Dealbreaker[] = []): Fit => ({
