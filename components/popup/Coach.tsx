@@ -1,6 +1,6 @@
 import {
-  CURRENT_FEE_SEASON, LIST_TIER_ORDER, UNKNOWN_SPECIALTY, applyingTo, formatDollars, listFeeEstimate, targetCount, tierBalance,
-  type CoachItem, type FeeSeason, type TierBalance,
+  CURRENT_FEE_SEASON, LIST_TIER_ORDER, UNKNOWN_SPECIALTY, balanceOf, feeEstimate, formatDollars, listFigures, targetCount,
+  type CoachItem, type FeeSeason, type ListFigures, type TierBalance,
 } from '../../lib/core/list/coach';
 import type { ListTier } from '../../lib/core/schema/fit';
 import type { Profile } from '../../lib/core/schema/profile';
@@ -15,7 +15,9 @@ import { specialtyShort } from './words';
 
 export interface CoachProps {
   /** The saved programs (ListedProgram[]). */
-  items: readonly CoachItem[];
+  items?: readonly CoachItem[];
+  /** The same as counts, when the rows are not at hand (the toolbar popup's list digest); wins over items. */
+  figures?: ListFigures | undefined;
   /** null: no profile yet — no target, and the bar waits for scores. */
   profile: Profile | null;
   /** Which fee schedule of data/fees.json; the newest by default. */
@@ -36,11 +38,13 @@ const track = { position: 'relative', height: '6px', marginTop: '3px' } as const
 const mark = (from: number, to: number) =>
   ({ position: 'absolute', left: `${from}%`, width: `${to - from}%`, top: 0, bottom: 0, borderRadius: '3px', background: 'var(--sp-muted)' }) as const;
 
-export function Coach({ items, profile, feeSeason = CURRENT_FEE_SEASON }: CoachProps) {
-  const b = tierBalance(items);
-  const counted = applyingTo(items).length;
+export function Coach({ items = [], figures, profile, feeSeason = CURRENT_FEE_SEASON }: CoachProps) {
+  const f = figures ?? listFigures(items, profile);
+  const b = balanceOf(f.counts);
+  // Every program but Not eligible counts toward the target and the fees (coach.ts applyingTo).
+  const counted = b.total - b.ineligible;
   const target = profile ? targetCount(profile) : null;
-  const fee = listFeeEstimate(items, profile, feeSeason);
+  const fee = feeEstimate(f.specialties, feeSeason);
   const reachBand = b.reach.target;
   const safetyBand = b.safety.target;
 

@@ -46,7 +46,10 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
 export function Popup({ view, actions, navigate, inTab = false }: PopupProps) {
-  const [list, setList] = useState<ListData | null>(null);
+  const [loaded, setList] = useState<ListData | null>(null);
+  // The quick list (some rows, all the counts) serves the first screen only; other views wait for
+  // the whole list, read as soon as they open.
+  const list = loaded && (view === 'home' || !loaded.partial) ? loaded : null;
   /** undefined until loaded; null: no profile yet. */
   const [profile, setProfile] = useState<Profile | null | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -61,10 +64,16 @@ export function Popup({ view, actions, navigate, inTab = false }: PopupProps) {
   const [focus, setFocus] = useState<{ ids: string[]; label: string } | null>(null);
   const now = useMemo(() => new Date(), [list]);
 
+  // The toolbar popup's first screen reads the quick list (the digest: counts and the recent rows
+  // per tier); every other view, and anything that compares lists, reads the whole list.
+  const viewRef = useRef(view);
+  viewRef.current = view;
   const reload = useCallback(async (): Promise<ListData | null> => {
     const n = ++seq.current;
     try {
-      const [l, p] = await Promise.all([actions.getList(), actions.getProfile()]);
+      // The popup's own read brings the profile along; otherwise ask for it beside the list.
+      const listed = viewRef.current === 'home' && actions.getQuickList ? actions.getQuickList() : actions.getList();
+      const [l, p] = await Promise.all([listed, listed.then((l) => (l.profile !== undefined ? l.profile : actions.getProfile()))]);
       // A later reload started meanwhile: its answer is the fresher one.
       if (n === seq.current) {
         listRef.current = l;
@@ -85,6 +94,11 @@ export function Popup({ view, actions, navigate, inTab = false }: PopupProps) {
     actions.getReadSite().then(setReadSite, () => setReadSite(true));
     return actions.onChange(() => void reload());
   }, [actions, reload]);
+
+  // Leaving the first screen for a view that needs every program: read the whole list.
+  useEffect(() => {
+    if (view !== 'home' && listRef.current?.partial) void reload();
+  }, [view, reload]);
 
   // A view change inside the popup moves focus to the new heading, so it is announced.
   useEffect(() => {
@@ -175,15 +189,18 @@ export function Popup({ view, actions, navigate, inTab = false }: PopupProps) {
   );
 
   const auto = <AutoCheck on={autoCheck} onToggle={toggleAuto} />;
+  const hasPrograms = list ? (list.partial ? list.partial.total : list.programs.length) > 0 : false;
+  const skipped = list ? (list.partial ? list.partial.skipped : list.skipped.length) : 0;
 
   const listBody = (limit: number | undefined) => {
     if (!list) return loadError ? null : <p class="sp-muted">{W.loading}</p>;
-    if (list.programs.length === 0) return <EmptyGuide profileSet={list.profileSet} onSetUp={go('profile')} />;
+    if (!hasPrograms) return <EmptyGuide profileSet={list.profileSet} onSetUp={go('profile')} />;
     return (
       <>
         {!list.profileSet && <p class="sp-note">Set up your profile to score these programs.</p>}
         <ProgramList
           programs={list.programs}
+          totals={list.partial?.counts}
           limit={limit}
           onRemove={remove}
           onUpdate={update}
@@ -193,9 +210,7 @@ export function Popup({ view, actions, navigate, inTab = false }: PopupProps) {
           focusLabel={focus?.label}
           onClearFocus={() => setFocus(null)}
         />
-        {list.skipped.length > 0 && (
-          <p class="sp-muted">{`${list.skipped.length} saved ${list.skipped.length === 1 ? 'entry' : 'entries'} could not be read and ${list.skipped.length === 1 ? 'is' : 'are'} not shown.`}</p>
-        )}
+        {skipped > 0 && <p class="sp-muted">{`${skipped} saved ${skipped === 1 ? 'entry' : 'entries'} could not be read and ${skipped === 1 ? 'is' : 'are'} not shown.`}</p>}
       </>
     );
   };
@@ -264,9 +279,9 @@ export function Popup({ view, actions, navigate, inTab = false }: PopupProps) {
           {!inTab && <CheckPage onCheck={() => actions.checkThisPage()} />}
           {failed}
           {noticeLine}
-          {list && list.programs.length > 0 && <Coach items={list.programs} profile={profile ?? null} />}
+          {list && hasPrograms && <Coach items={list.programs} figures={list.partial} profile={profile ?? null} />}
           {listBody(POPUP_ROWS)}
-          {list && list.programs.length > 0 && (
+          {hasPrograms && (
             <p class="sp-full">
               <button type="button" class="sp-btn" onClick={() => actions.openInTab('list')}>
                 {W.openFullList}

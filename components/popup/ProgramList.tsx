@@ -20,6 +20,12 @@ export interface ProgramListProps {
   programs: ListedProgram[];
   /** Rows shown per tier, most recently changed first (the toolbar popup); undefined: the full list. */
   limit?: number | undefined;
+  /**
+   * Programs per tier in the whole list, when `programs` holds only some of it (the toolbar popup's
+   * quick list: the most recent rows per tier). Headings count from these, moved along with any
+   * row the applicant moves or removes here.
+   */
+  totals?: Readonly<Record<Tier, number>> | undefined;
   /** Saves a change. A returned promise that rejects puts the row back and shows why. */
   onUpdate(item: ListedProgram, patch: ProgramPatch): Promise<unknown> | void;
   /**
@@ -295,17 +301,28 @@ export function ProgramList(props: ProgramListProps) {
     // `active` is rebuilt each render; its parts are the real inputs.
     [index, effective, sort, active.tier, active.state, active.specialty, active.status, active.query, active.ids],
   );
+  const totals = props.totals;
   const groups = useMemo(() => {
     const total = new Map<Tier, number>();
     const rows = new Map<Tier, ListedProgram[]>();
     for (const t of TIER_ORDER) {
-      total.set(t, 0);
+      total.set(t, totals?.[t] ?? 0);
       rows.set(t, []);
     }
-    for (const p of effective) total.set(p.tier, (total.get(p.tier) ?? 0) + 1);
+    const add = (t: Tier, n: number) => total.set(t, Math.max(0, (total.get(t) ?? 0) + n));
+    if (totals) {
+      // Counts of the whole list, corrected for the rows changed here since they were read.
+      const now = new Map(effective.map((p) => [p.program.id, p.tier]));
+      for (const p of programs) {
+        const t = now.get(p.program.id);
+        if (t === p.tier) continue;
+        add(p.tier, -1);
+        if (t) add(t, 1);
+      }
+    } else for (const p of effective) add(p.tier, 1);
     for (const p of shown) rows.get(p.tier)?.push(p);
     return { total, rows };
-  }, [effective, shown]);
+  }, [effective, shown, totals, programs]);
   // A new search, filter or sort starts drawing from the top again; a data change (a status saved)
   // keeps what is drawn, so no row is torn down under the applicant's hands.
   const view = `${active.tier}|${active.state}|${active.specialty}|${active.status}|${active.query}|${active.ids?.join(',') ?? ''}|${sort}`;
@@ -319,6 +336,7 @@ export function ProgramList(props: ProgramListProps) {
 
   const facetLists = useMemo(() => (showControls ? facets(programs) : { states: [], specialties: [] }), [programs, showControls]);
   const tiersPresent = useMemo(() => new Set(programs.map((p) => p.tier)), [programs]);
+  const more = (tier: Tier, drawnRows: number, matching: number) => (totals && !filtered ? (groups.total.get(tier) ?? 0) : matching) - drawnRows;
 
   useLayoutEffect(() => {
     if (marked || programs.length === 0) return;
@@ -420,7 +438,7 @@ export function ProgramList(props: ProgramListProps) {
               ) : (
                 <p class="sp-muted sp-none">{filtered ? 'No matches' : W.noneYet}</p>
               )}
-              {compact && rows.length < matching.length && <p class="sp-muted sp-more">{`${matching.length - rows.length} more in the full list`}</p>}
+              {compact && more(tier, rows.length, matching.length) > 0 && <p class="sp-muted sp-more">{`${more(tier, rows.length, matching.length)} more in the full list`}</p>}
             </section>
           );
         })}

@@ -16,9 +16,23 @@ export interface ListedProgram { program: Program; fit: Fit; tier: Tier }
 /** What 'list/get' answers. */
 export interface ListData {
   profileSet: boolean;
+  /** The profile, when the list was read together with it (saves a separate getProfile). */
+  profile?: Profile | null;
+  /**
+   * Set when `programs` holds only the most recent few per tier (the toolbar popup's first read,
+   * from the list digest): the whole list's counts, fee input, size and unreadable records.
+   */
+  partial?: ListPartial | undefined;
   programs: ListedProgram[];
   /** Stored records that failed to parse: counted, never shown as programs. */
   skipped: { key: string; error: string }[];
+}
+
+export interface ListPartial {
+  total: number;
+  skipped: number;
+  counts: Record<Tier, number>;
+  specialties: Record<string, number>;
 }
 
 export interface ProgramPatch {
@@ -30,6 +44,11 @@ export interface ProgramPatch {
 /** Every call rejects with an Error whose message can be shown to the user. */
 export interface PopupActions {
   getList(): Promise<ListData>;
+  /**
+   * What the toolbar popup's first screen needs: counts for the whole list and its most recent
+   * rows per tier (may answer the whole list). Absent: getList.
+   */
+  getQuickList?(): Promise<ListData>;
   getProfile(): Promise<Profile | null>;
   saveProfile(profile: Profile): Promise<void>;
   removeProgram(id: string): Promise<void>;

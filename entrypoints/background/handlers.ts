@@ -6,7 +6,7 @@ import type { PageRecord, Program } from '@/lib/core/schema/program';
 import { conflictRecords, mergeSignals, type Conflict } from '@/lib/core/list/merge';
 import { newProgram } from '@/lib/core/list/program-from-page';
 import { programKey } from '@/lib/core/list/program-key';
-import { effectiveTier, evaluate, type FitFn } from '@/lib/core/list/evaluate';
+import { effectiveTier, evaluate, listItems, type FitFn } from '@/lib/core/list/evaluate';
 import type { PageText } from '@/lib/core/page-text';
 import { extractSignals } from '@/lib/core/signals/index';
 import { mergePages, siteView } from '@/lib/core/site/pages';
@@ -88,10 +88,7 @@ async function dispatch(msg: Message, deps: Deps, from: SenderPage): Promise<unk
     }
     case 'list/get': {
       const [profile, { programs, skipped }] = await Promise.all([repo.getProfile(), repo.listPrograms()]);
-      const items: ListedProgram[] = programs.map((program) => {
-        const fit = evaluate(deps.fit, profile, program.signals, now);
-        return { program, fit, tier: effectiveTier(fit, program.tierOverride) };
-      });
+      const items: ListedProgram[] = listItems(deps.fit, profile, programs, now);
       return { profileSet: profile !== null, programs: items, skipped };
     }
     case 'page/evaluate': {

@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
+import { coalescing } from '@/lib/core/coalesce';
 import { fit } from '@/lib/core/fit/fit';
+import { buildDigest, digestIsCurrent } from '@/lib/core/list/digest';
+import { listItems } from '@/lib/core/list/evaluate';
 import { CHANGED_NOTICE } from '@/lib/core/schema/messages';
 import { openSmartPickDb } from '@/lib/platform/db';
 import { senderKind } from '@/lib/platform/messaging';
@@ -13,6 +16,13 @@ import { handleMessage, type Deps } from './handlers';
 // tabs and extension pages when something changed so badges and lists refresh.
 export default defineBackground(() => {
   const repo = openSmartPickDb();
+  // The list digest the toolbar popup opens with (lib/core/list/digest.ts): rebuilt after every
+  // change, before the change is announced, so a popup that reloads on the notice finds it.
+  // Writes drop it in their own transaction (lib/platform/db.ts), so it is never stale.
+  const refreshDigest = coalescing(async () => {
+    const now = new Date();
+    await (await repo).rebuildDigest((profile, list) => buildDigest(listItems(fit, profile, list.programs, now), list.skipped.length, profile, now));
+  });
   const deps: Deps = {
     repo: {
       getProfile: async () => (await repo).getProfile(),
@@ -29,7 +39,7 @@ export default defineBackground(() => {
     },
     fit,
     now: () => new Date(),
-    notify: (change) => void notifyAll(change.type),
+    notify: (change) => void refreshDigest().finally(() => notifyAll(change.type)),
     settings: { get: getSettings, setAutoCheck, setReadSite },
     // Reading a program's other pages: fetched here (host access, no cookies), parsed in the tab.
     site: (() => {
@@ -59,6 +69,11 @@ export default defineBackground(() => {
   }
 
   void syncSiteAccess();
+  // None yet (first run, or the last rebuild failed) or from last season: build it now.
+  void repo
+    .then((r) => r.getDigest())
+    .then((d) => (d && digestIsCurrent(d, new Date()) ? undefined : refreshDigest()))
+    .catch(() => {});
   // Access granted or withdrawn outside the popup (Firefox may close the popup at its prompt, or
   // the user changes it in the browser's settings): bring the registration in line.
   browser.permissions.onAdded?.addListener(() => void syncSiteAccess());

@@ -10,9 +10,9 @@ import { pageRecordSchema, programSchema, type PageRecord, type Program, type Pr
 // record that fails is reported and skipped so one bad row never hides the rest of the list.
 // Every write is parsed on the way in, so what this module writes always reads back.
 
-export const DB_NAME = 'smartpick';
-export const DB_VERSION = 2;
-const PROFILE_KEY = 'me';
+import { DB_NAME, DB_VERSION, DIGEST_KEY, PROFILE_KEY } from './db-names';
+import { listDigestSchema, type ListDigest } from '../core/schema/digest';
+export { DB_NAME, DB_VERSION };
 const STORES = ['profile', 'programs', 'pages'] as const satisfies readonly StoreName[];
 
 // Values are `unknown`: the type says what the store may hold, not what we hope it holds.
@@ -20,6 +20,8 @@ interface SmartPickSchema extends DBSchema {
   profile: { key: string; value: unknown };
   programs: { key: string; value: unknown; indexes: { 'by-updated': string } };
   pages: { key: string; value: unknown; indexes: { 'by-program': string } };
+  /** Derived values (the list digest): never the only copy of anything, dropped by every write. */
+  views: { key: string; value: unknown };
 }
 type Db = IDBPDatabase<SmartPickSchema>;
 type UpgradeTx = IDBPTransaction<SmartPickSchema, StoreNames<SmartPickSchema>[], 'versionchange'>;
@@ -37,6 +39,10 @@ const SCHEMA_STEPS: Record<number, (db: Db, tx: UpgradeTx) => void> = {
   // The popup lists the most recently touched programs first.
   2: (_db, tx) => {
     tx.objectStore('programs').createIndex('by-updated', 'updatedAt');
+  },
+  // The toolbar popup's first screen reads the list digest instead of every program.
+  3: (db) => {
+    db.createObjectStore('views');
   },
 };
 
@@ -83,6 +89,8 @@ export interface SmartPickDb {
   /** The `limit` most recently updated programs, read through the 'by-updated' index. */
   recentPrograms(limit: number): Promise<Program[]>;
   getProgram(id: string): Promise<Program | null>;
+  /** These programs (missing ids are left out; corrupt records reported and skipped), most recent first. */
+  getPrograms(ids: readonly string[]): Promise<ProgramList>;
   putProgram(program: ProgramInput): Promise<void>;
   /**
    * Read-modify-write in one readwrite transaction, so concurrent updates from two contexts are
@@ -105,6 +113,14 @@ export interface SmartPickDb {
    */
   importBackup(input: unknown, mode: 'replace' | 'merge'): Promise<ImportResult>;
   deleteAll(): Promise<void>;
+  /** The list digest, or null when there is none (every write drops it) or it does not parse. */
+  getDigest(): Promise<ListDigest | null>;
+  /**
+   * Builds the list digest from the profile and every program, and stores it, in one readwrite
+   * transaction: a write that comes meanwhile waits, so what is stored always matches the data.
+   * `build` must be synchronous (an await inside would let the transaction commit early).
+   */
+  rebuildDigest(build: (profile: Profile | null, list: ProgramList) => ListDigest): Promise<ListDigest>;
   close(): void;
 }
 
@@ -119,7 +135,7 @@ export async function openSmartPickDb(factory?: IDBFactory, name: string = DB_NA
     blocking: () => db.close(),
   };
   const db = factory ? await openWith(factory, name, DB_VERSION, callbacks) : await openDB<SmartPickSchema>(name, DB_VERSION, callbacks);
-  return repo(db, options.onCorrupt ?? ((r) => console.warn(`SmartPick: skipped a corrupt ${r.store} record (${r.key}): ${r.error}`)));
+  return repo(db, options.onCorrupt ?? warnCorrupt);
 }
 
 function upgrade(db: Db, oldVersion: number, newVersion: number | null, tx: UpgradeTx): void {
@@ -165,6 +181,48 @@ function openWith(factory: IDBFactory, name: string, version: number, { upgrade,
   });
 }
 
+const warnCorrupt = (r: CorruptRecord) => console.warn(`SmartPick: skipped a corrupt ${r.store} record (${r.key}): ${r.error}`);
+
+/**
+ * The programs store's raw values (and their keys, same order) → the list: each record parsed,
+ * a corrupt one reported and skipped; most recently updated first. Also used on the popup's
+ * prefetched read (lib/platform/list-prefetch.ts).
+ */
+export function parseStoredPrograms(values: readonly unknown[], keys: readonly unknown[], onCorrupt: (r: CorruptRecord) => void = warnCorrupt): ProgramList {
+  const programs: Program[] = [];
+  const skipped: ProgramList['skipped'] = [];
+  values.forEach((raw, i) => {
+    const parsed = programSchema.safeParse(raw);
+    if (parsed.success) return void programs.push(parsed.data);
+    const entry = { key: String(keys[i]), error: describeIssues(parsed.error) };
+    skipped.push(entry);
+    onCorrupt({ store: 'programs', ...entry });
+  });
+  programs.sort(byRecent);
+  return { programs, skipped };
+}
+
+/** The profile store's raw record → the profile; null when none is saved or it is corrupt (reported). */
+export function parseStoredProfile(raw: unknown, onCorrupt: (r: CorruptRecord) => void = warnCorrupt): Profile | null {
+  if (raw === undefined) return null;
+  const parsed = profileSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  onCorrupt({ store: 'profile', key: PROFILE_KEY, error: describeIssues(parsed.error) });
+  return null;
+}
+
+/** A stored list digest → the digest, or null (none, or a shape this version does not read: it is rebuilt). */
+export function parseStoredDigest(raw: unknown): ListDigest | null {
+  if (raw === undefined) return null;
+  const parsed = listDigestSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Every write drops the digest in its own transaction, so a digest that exists matches the data. */
+function dropDigest(tx: { objectStore(name: 'views'): { delete(key: string): Promise<unknown> } }): Promise<unknown> {
+  return tx.objectStore('views').delete(DIGEST_KEY);
+}
+
 function repo(db: Db, onCorrupt: (r: CorruptRecord) => void): SmartPickDb {
   /** Parses one stored record; reports and returns null when it does not fit. */
   function read<T>(schema: z.ZodType<T>, store: StoreName, key: unknown, raw: unknown): T | null {
@@ -176,28 +234,19 @@ function repo(db: Db, onCorrupt: (r: CorruptRecord) => void): SmartPickDb {
 
   return {
     async getProfile() {
-      const raw = await db.get('profile', PROFILE_KEY);
-      return raw === undefined ? null : read(profileSchema, 'profile', PROFILE_KEY, raw);
+      return parseStoredProfile(await db.get('profile', PROFILE_KEY), onCorrupt);
     },
 
     async setProfile(input) {
-      await db.put('profile', check(profileSchema, 'profile', input), PROFILE_KEY);
+      const profile = check(profileSchema, 'profile', input);
+      const tx = db.transaction(['profile', 'views'], 'readwrite');
+      await Promise.all([tx.objectStore('profile').put(profile, PROFILE_KEY), dropDigest(tx), tx.done]);
     },
 
     async listPrograms() {
       const tx = db.transaction('programs');
       const [values, keys] = await Promise.all([tx.store.getAll(), tx.store.getAllKeys(), tx.done]);
-      const programs: Program[] = [];
-      const skipped: ProgramList['skipped'] = [];
-      values.forEach((raw, i) => {
-        const parsed = programSchema.safeParse(raw);
-        if (parsed.success) return void programs.push(parsed.data);
-        const entry = { key: String(keys[i]), error: describeIssues(parsed.error) };
-        skipped.push(entry);
-        onCorrupt({ store: 'programs', ...entry });
-      });
-      programs.sort(byRecent);
-      return { programs, skipped };
+      return parseStoredPrograms(values, keys, onCorrupt);
     },
 
     async recentPrograms(limit) {
@@ -218,14 +267,24 @@ function repo(db: Db, onCorrupt: (r: CorruptRecord) => void): SmartPickDb {
       return raw === undefined ? null : read(programSchema, 'programs', id, raw);
     },
 
+    async getPrograms(ids) {
+      const tx = db.transaction('programs');
+      const values = await Promise.all(ids.map((id) => tx.store.get(id)));
+      await tx.done;
+      const found = values.flatMap((v, i) => (v === undefined ? [] : [[v, ids[i]] as const]));
+      return parseStoredPrograms(found.map(([v]) => v), found.map(([, k]) => k), onCorrupt);
+    },
+
     async putProgram(input) {
-      await db.put('programs', canonicalDates(check(programSchema, 'program', input)));
+      const program = canonicalDates(check(programSchema, 'program', input));
+      const tx = db.transaction(['programs', 'views'], 'readwrite');
+      await Promise.all([tx.objectStore('programs').put(program), dropDigest(tx), tx.done]);
     },
 
     async updateProgram(id, fn) {
-      const tx = db.transaction('programs', 'readwrite');
+      const tx = db.transaction(['programs', 'views'], 'readwrite');
       try {
-        const raw = await tx.store.get(id);
+        const raw = await tx.objectStore('programs').get(id);
         const current = raw === undefined ? null : read(programSchema, 'programs', id, raw);
         if (!current) {
           abort(tx);
@@ -233,7 +292,7 @@ function repo(db: Db, onCorrupt: (r: CorruptRecord) => void): SmartPickDb {
         }
         const program = canonicalDates(check(programSchema, 'program', fn(current)));
         if (program.id !== id) throw new InvalidRecordError(`program.id: an update cannot change the id (${id} → ${program.id})`);
-        await Promise.all([tx.store.put(program), tx.done]);
+        await Promise.all([tx.objectStore('programs').put(program), dropDigest(tx), tx.done]);
         return program;
       } catch (e) {
         abort(tx);
@@ -242,7 +301,7 @@ function repo(db: Db, onCorrupt: (r: CorruptRecord) => void): SmartPickDb {
     },
 
     async removeProgram(id) {
-      const tx = db.transaction(['programs', 'pages'], 'readwrite');
+      const tx = db.transaction(['programs', 'pages', 'views'], 'readwrite');
       const programs = tx.objectStore('programs');
       const pages = tx.objectStore('pages');
       const removed = (await programs.getKey(id)) !== undefined;
@@ -263,7 +322,7 @@ function repo(db: Db, onCorrupt: (r: CorruptRecord) => void): SmartPickDb {
         const owner = users.get(url);
         return owner === undefined ? pages.delete(url) : pages.put({ ...(pageValues[i] as object), programId: owner });
       });
-      await Promise.all([...writes, tx.done]);
+      await Promise.all([...writes, dropDigest(tx), tx.done]);
       return true;
     },
 
@@ -304,11 +363,11 @@ function repo(db: Db, onCorrupt: (r: CorruptRecord) => void): SmartPickDb {
       const checked = validateBackup(input);
       if (!checked.ok) return checked;
       const backup = { ...checked.data, programs: checked.data.programs.map(canonicalDates) };
-      const tx = db.transaction(['profile', 'programs', 'pages'], 'readwrite');
+      const tx = db.transaction(['profile', 'programs', 'pages', 'views'], 'readwrite');
       const profiles = tx.objectStore('profile');
       const programs = tx.objectStore('programs');
       const pages = tx.objectStore('pages');
-      const writes: Promise<unknown>[] = [];
+      const writes: Promise<unknown>[] = [dropDigest(tx)];
       try {
         let added = 0;
         let replaced = 0;
@@ -359,8 +418,26 @@ function repo(db: Db, onCorrupt: (r: CorruptRecord) => void): SmartPickDb {
     },
 
     async deleteAll() {
-      const tx = db.transaction(['profile', 'programs', 'pages'], 'readwrite');
-      await Promise.all([...STORES.map((s) => tx.objectStore(s).clear()), tx.done]);
+      const tx = db.transaction(['profile', 'programs', 'pages', 'views'], 'readwrite');
+      await Promise.all([...STORES.map((s) => tx.objectStore(s).clear()), tx.objectStore('views').clear(), tx.done]);
+    },
+
+    async getDigest() {
+      return parseStoredDigest(await db.get('views', DIGEST_KEY));
+    },
+
+    async rebuildDigest(build) {
+      const tx = db.transaction(['profile', 'programs', 'views'], 'readwrite');
+      try {
+        const programs = tx.objectStore('programs');
+        const [profileRaw, values, keys] = await Promise.all([tx.objectStore('profile').get(PROFILE_KEY), programs.getAll(), programs.getAllKeys()]);
+        const digest = listDigestSchema.parse(build(parseStoredProfile(profileRaw, onCorrupt), parseStoredPrograms(values, keys, onCorrupt)));
+        await Promise.all([tx.objectStore('views').put(digest, DIGEST_KEY), tx.done]);
+        return digest;
+      } catch (e) {
+        abort(tx);
+        throw e;
+      }
     },
 
     close() {

@@ -8,8 +8,11 @@ import type { Backup } from '@/lib/core/schema/backup';
 import type { ImportRow } from '@/lib/core/schema/import-row';
 import { listToCsv } from '@/lib/core/list/csv';
 import { fit } from '@/lib/core/fit/fit';
-import { effectiveTier, evaluate } from '@/lib/core/list/evaluate';
-import { openSmartPickDb } from './db';
+import { listItems } from '@/lib/core/list/evaluate';
+import { digestIds, digestIsCurrent } from '@/lib/core/list/digest';
+import type { ListDigest } from '@/lib/core/schema/digest';
+import { openSmartPickDb, parseStoredDigest, parseStoredProfile, parseStoredPrograms, type ProgramList } from './db';
+import { takeListPrefetch } from './list-prefetch';
 import { downloadText, fileDate } from './download';
 import { send } from './messaging';
 
@@ -28,6 +31,10 @@ export const SITE_SCRIPT = '/content-scripts/site.js';
 /** What 'list/get' answers (entrypoints/background/handlers.ts). */
 export interface ListReply {
   profileSet: boolean;
+  /** The profile read with the list (the popup's direct read); absent from the background's reply. */
+  profile?: Profile | null;
+  /** Set when `programs` holds only the digest's most recent rows per tier: the whole list's figures. */
+  partial?: { total: number; skipped: number; counts: Record<Tier, number>; specialties: Record<string, number> };
   programs: { program: Program; fit: Fit; tier: Tier }[];
   skipped: { key: string; error: string }[];
 }
@@ -60,25 +67,65 @@ export interface ImportReply { added: number; replaced: number; unchanged?: numb
 /**
  * The popup reads the list straight from the database (DESIGN.md: the popup may read; every write
  * goes through the background) and scores it here: 1,000 programs with their fits are ~3 MB, which
- * a runtime message would serialise twice on every open.
+ * a runtime message would serialise twice on every open. The profile comes with it, so no message
+ * to a sleeping background worker holds up the first render. Every record is parsed with zod.
  */
 export async function readListDirect(now: Date = new Date()): Promise<ListReply> {
   const t0 = performance.now();
+  const pre = await takeListPrefetch();
+  if (pre?.all) return listed(parseStoredProfile(pre.profile), parseStoredPrograms(pre.values, pre.keys), now, t0);
   const db = await openSmartPickDb();
   try {
-    const [profile, { programs, skipped }] = await Promise.all([db.getProfile(), db.listPrograms()]);
-    performance.measure('smartpick:list-read', { start: t0 });
-    return {
-      profileSet: profile !== null,
-      programs: programs.map((program) => {
-        const f = evaluate(fit, profile, program.signals, now);
-        return { program, fit: f, tier: effectiveTier(f, program.tierOverride) };
-      }),
-      skipped,
-    };
+    const [profile, list] = await Promise.all([db.getProfile(), db.listPrograms()]);
+    return listed(profile, list, now, t0);
   } finally {
     db.close();
   }
+}
+
+/**
+ * The toolbar popup's first screen: the list digest the background keeps (counts, fee input, the
+ * few most recent programs per tier) and just those programs, so its cost does not grow with the
+ * list. Takes what popup.html's prefetch script already read (lib/platform/list-prefetch.ts).
+ * Falls back to the whole list when there is no digest, it is from another season, or the programs
+ * it names no longer score into the tiers it says (then it is not this data's digest).
+ */
+export async function readQuickList(now: Date = new Date()): Promise<ListReply> {
+  const t0 = performance.now();
+  const pre = await takeListPrefetch();
+  if (pre) {
+    const profile = parseStoredProfile(pre.profile);
+    if (pre.all) return listed(profile, parseStoredPrograms(pre.values, pre.keys), now, t0);
+    const quick = fromDigest(profile, parseStoredDigest(pre.digest), () => parseStoredPrograms(pre.values, pre.keys), now, t0);
+    if (quick) return quick;
+  }
+  const db = await openSmartPickDb();
+  try {
+    const [profile, digest] = await Promise.all([db.getProfile(), db.getDigest()]);
+    const rows = digest && digestIsCurrent(digest, now) ? await db.getPrograms(digestIds(digest)) : null;
+    const quick = rows && fromDigest(profile, digest, () => rows, now, t0);
+    return quick || listed(profile, await db.listPrograms(), now, t0);
+  } finally {
+    db.close();
+  }
+}
+
+function listed(profile: Profile | null, list: ProgramList, now: Date, t0: number): ListReply {
+  performance.measure('smartpick:list-read', { start: t0 });
+  return { profileSet: profile !== null, profile, programs: listItems(fit, profile, list.programs, now), skipped: list.skipped };
+}
+
+function fromDigest(profile: Profile | null, digest: ListDigest | null, rows: () => ProgramList, now: Date, t0: number): ListReply | null {
+  if (!digest || !digestIsCurrent(digest, now) || digest.profileSet !== (profile !== null)) return null;
+  const list = rows();
+  const items = listItems(fit, profile, list.programs, now);
+  // Each program must be where the digest put it, and every one it names must be there.
+  const tierOf = new Map(items.map((i) => [i.program.id, i.tier]));
+  for (const [tier, ids] of Object.entries(digest.recent)) if (ids.some((id) => tierOf.get(id) !== tier)) return null;
+  if (tierOf.size !== digestIds(digest).length || list.skipped.length > 0) return null;
+  performance.measure('smartpick:list-read', { start: t0 });
+  const { total, skipped, counts, specialties } = digest;
+  return { profileSet: profile !== null, profile, programs: items, skipped: [], partial: { total, skipped, counts, specialties } };
 }
 
 /** Pages opened per "Re-check" press. */
@@ -91,9 +138,13 @@ export function createPopupActions(
   now: () => Date = () => new Date(),
   /** How the list is read: straight from the database in the extension (default), by message in tests. */
   readList: (() => Promise<ListReply>) | null = b === browser ? () => readListDirect(now()) : null,
+  /** The toolbar popup's quick read (the list digest); null: the whole list (by message in tests). */
+  readQuick: (() => Promise<ListReply>) | null = b === browser ? () => readQuickList(now()) : null,
 ) {
+  const getList = () => (readList ? readList() : data(sendMessage<ListReply>({ type: 'list/get' })));
   return {
-    getList: () => (readList ? readList() : data(sendMessage<ListReply>({ type: 'list/get' }))),
+    getList,
+    getQuickList: () => (readQuick ? readQuick() : getList()),
     getProfile: () => data(sendMessage<Profile | null>({ type: 'profile/get' })),
     saveProfile: async (profile: Profile): Promise<void> => {
       await data(sendMessage({ type: 'profile/set', profile }));

@@ -92,9 +92,20 @@ export interface TierBalance {
 
 const pct = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 100));
 
-export function tierBalance(items: readonly { tier: Tier }[]): TierBalance {
+/** Programs per tier. */
+export function tierCounts(items: readonly { tier: Tier }[]): Record<Tier, number> {
   const counts: Record<Tier, number> = { reach: 0, realistic: 0, safety: 0, ineligible: 0, unknown: 0 };
   for (const i of items) counts[i.tier]++;
+  return counts;
+}
+
+export function tierBalance(items: readonly { tier: Tier }[]): TierBalance {
+  return balanceOf(tierCounts(items));
+}
+
+/** The balance from counts per tier (the list digest keeps counts, not rows). */
+export function balanceOf(partial: Readonly<Partial<Record<Tier, number>>>): TierBalance {
+  const counts: Record<Tier, number> = { reach: 0, realistic: 0, safety: 0, ineligible: 0, unknown: 0, ...partial };
   const scored = counts.reach + counts.realistic + counts.safety;
   const share = (t: ListTier): TierShare => {
     const percent = pct(counts[t], scored);
@@ -108,7 +119,7 @@ export function tierBalance(items: readonly { tier: Tier }[]): TierBalance {
     scored,
     ineligible: counts.ineligible,
     unknown: counts.unknown,
-    total: items.length,
+    total: scored + counts.ineligible + counts.unknown,
   };
 }
 
@@ -254,6 +265,19 @@ export function specialtyCounts(items: readonly { program: Program }[], profile:
 /** The estimate for a list: the programs it counts (not Not eligible), per specialty. */
 export const listFeeEstimate = (items: readonly CoachItem[], profile: Profile | null, season: FeeSeason = CURRENT_FEE_SEASON): FeeEstimate =>
   feeEstimate(specialtyCounts(applyingTo(items), profile), season);
+
+/**
+ * What the coach draws from a list, as counts: programs per tier and, among those applied to,
+ * per specialty. The full list computes it from its rows; the list digest stores it.
+ */
+export interface ListFigures {
+  counts: Record<Tier, number>;
+  specialties: Record<string, number>;
+}
+
+export function listFigures(items: readonly { tier: Tier; program: Program }[], profile: Profile | null): ListFigures {
+  return { counts: tierCounts(items), specialties: specialtyCounts(applyingTo(items), profile) };
+}
 
 /** "$1,230". */
 export const formatDollars = (n: number): string => `$${Math.round(n).toLocaleString('en-US')}`;

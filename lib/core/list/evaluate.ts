@@ -1,5 +1,6 @@
 import type { Fit, ListTier, Tier } from '../schema/fit';
 import type { Profile } from '../schema/profile';
+import type { Program } from '../schema/program';
 import type { Signals } from '../schema/signals';
 import { SIGNAL_FIELDS } from '../signals/empty';
 
@@ -22,4 +23,12 @@ export function evaluate(fitFn: FitFn, profile: Profile | null, signals: Signals
 /** The tier a saved program is listed under: the user's override, else the model's. */
 export function effectiveTier(fit: Fit, override: ListTier | null): Tier {
   return override ?? fit.tier;
+}
+
+/** Saved programs with their fit and listed tier, in the order given. */
+export function listItems(fitFn: FitFn, profile: Profile | null, programs: readonly Program[], now: Date): { program: Program; fit: Fit; tier: Tier }[] {
+  return programs.map((program) => {
+    const f = evaluate(fitFn, profile, program.signals, now);
+    return { program, fit: f, tier: effectiveTier(f, program.tierOverride) };
+  });
 }

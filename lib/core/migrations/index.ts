@@ -20,6 +20,8 @@ export interface MigrationStep {
 
 export const MIGRATIONS: readonly MigrationStep[] = [
   { from: 1, to: 2, records: { programs: v001ToV002Program } },
+  // v3 adds the 'views' store (the list digest, rebuilt by the background); records unchanged.
+  { from: 2, to: 3, records: {} },
 ];
 
 /** The version the current code writes. */

@@ -106,7 +106,7 @@ describe('opening', () => {
     (await open()).close();
     const db = await openRaw(factory);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['pages', 'profile', 'programs']);
+    expect([...db.objectStoreNames].sort()).toEqual(['pages', 'profile', 'programs', 'views']);
     const tx = db.transaction(['programs', 'pages']);
     expect([...tx.objectStore('programs').indexNames]).toEqual(['by-updated']);
     expect(tx.objectStore('programs').keyPath).toBe('id');
