@@ -173,6 +173,7 @@ async function browser() {
   const p = await benchPopup(1000);
   if (typeof p === 'string') return console.log('popup skipped:', p);
   line(`popup first render, ${p.programs} saved programs (median)`, ms(p.firstRenderMs), '≤ 100 ms');
+  line(`full list page first rows, ${p.programs} saved programs (median)`, ms(p.fullListMs));
   line(`re-score ${p.programs} programs after a profile change (list/get)`, ms(p.rescoreMs));
 }
 

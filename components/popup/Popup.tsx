@@ -34,6 +34,8 @@ export interface PopupProps {
 /** Rows per tier in the toolbar popup; the full list shows them all. */
 export const POPUP_ROWS = 5;
 
+const NONE: readonly ListedProgram[] = [];
+
 const TITLE: Record<View, string> = {
   home: W.brand,
   list: 'Your programs',
@@ -72,7 +74,9 @@ export function Popup({ view, actions, navigate, inTab = false }: PopupProps) {
     const n = ++seq.current;
     try {
       // The popup's own read brings the profile along; otherwise ask for it beside the list.
-      const listed = viewRef.current === 'home' && actions.getQuickList ? actions.getQuickList() : actions.getList();
+      const quick = viewRef.current === 'home' && actions.getQuickList ? actions.getQuickList() : actions.getList();
+      // The view left the first screen while the quick list was read: read the whole list too.
+      const listed = quick.then((l) => (l.partial && viewRef.current !== 'home' ? actions.getList() : l));
       const [l, p] = await Promise.all([listed, listed.then((l) => (l.profile !== undefined ? l.profile : actions.getProfile()))]);
       // A later reload started meanwhile: its answer is the fresher one.
       if (n === seq.current) {
@@ -116,7 +120,8 @@ export function Popup({ view, actions, navigate, inTab = false }: PopupProps) {
   };
 
   const saveProfile = async (p: Profile): Promise<string> => {
-    const before = listRef.current;
+    // What changed is counted over the whole list: a quick list (some rows) is not enough.
+    const before = listRef.current?.partial ? await actions.getList().catch(() => null) : listRef.current;
     await actions.saveProfile(p);
     setProfile(p);
     const after = await reload();
@@ -139,6 +144,16 @@ export function Popup({ view, actions, navigate, inTab = false }: PopupProps) {
     [actions],
   );
   const link = useCallback((from: string, into: string) => actions.linkPrograms(from, into), [actions]);
+  // Link candidates per specialty, grouped once per list (not filtered again for every row).
+  const bySpecialty = useMemo(() => {
+    const m = new Map<string | null, ListedProgram[]>();
+    for (const p of list?.programs ?? []) {
+      const group = m.get(p.program.specialty);
+      if (group) group.push(p);
+      else m.set(p.program.specialty, [p]);
+    }
+    return m;
+  }, [list]);
   const renderExtra = useCallback(
     (i: ListedProgram) => (
       <>
@@ -146,12 +161,12 @@ export function Popup({ view, actions, navigate, inTab = false }: PopupProps) {
         {/* Same specialty only: a program's FREIDA page and its own site name one specialty. */}
         <LinkControl
           item={i}
-          others={(list?.programs ?? []).filter((o) => o.program.id !== i.program.id && o.program.specialty === i.program.specialty)}
+          others={bySpecialty.get(i.program.specialty) ?? NONE}
           onLink={link}
         />
       </>
     ),
-    [now, recheck, link, list],
+    [now, recheck, link, bySpecialty],
   );
 
   // Called straight from the checkbox's change event: the permission prompt needs that gesture.

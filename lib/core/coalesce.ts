@@ -1,28 +1,24 @@
-// A task that many callers ask for and one run serves: calls made while it runs share one more
-// run after it (never two at once, never a caller served by a run that started before its call).
+// A task that many callers ask for and one run serves: runs never overlap, and every caller is
+// served by a run that starts after its call. Calls made while a run is waiting to start share it.
+// A failing run is swallowed (the next call runs again).
 
 export function coalescing(task: () => Promise<unknown>): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  let queued: Promise<void> | null = null;
-  const start = (): Promise<void> => {
-    const run = Promise.resolve()
-      .then(task)
+  let tail: Promise<void> = Promise.resolve();
+  /** The run queued behind the current one, not started yet: later callers share it. */
+  let waiting: Promise<void> | null = null;
+  return () => {
+    if (waiting) return waiting;
+    const run = tail
+      .then(() => {
+        waiting = null;
+        return task();
+      })
       .then(
         () => {},
         () => {},
-      )
-      .finally(() => {
-        if (running === run) running = null;
-      });
-    running = run;
+      );
+    waiting = run;
+    tail = run;
     return run;
-  };
-  return () => {
-    if (!running) return start();
-    queued ??= running.then(() => {
-      queued = null;
-      return start();
-    });
-    return queued;
   };
 }

@@ -116,11 +116,11 @@ export interface SmartPickDb {
   /** The list digest, or null when there is none (every write drops it) or it does not parse. */
   getDigest(): Promise<ListDigest | null>;
   /**
-   * Builds the list digest from the profile and every program, and stores it, in one readwrite
-   * transaction: a write that comes meanwhile waits, so what is stored always matches the data.
-   * `build` must be synchronous (an await inside would let the transaction commit early).
+   * Builds the list digest from the profile and every program and stores it, unless a write came
+   * between the read and the store (then null: that write's own rebuild follows). Readers are
+   * never held up: the read is a readonly transaction.
    */
-  rebuildDigest(build: (profile: Profile | null, list: ProgramList) => ListDigest): Promise<ListDigest>;
+  rebuildDigest(build: (profile: Profile | null, list: ProgramList) => ListDigest): Promise<ListDigest | null>;
   close(): void;
 }
 
@@ -218,9 +218,16 @@ export function parseStoredDigest(raw: unknown): ListDigest | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** Every write drops the digest in its own transaction, so a digest that exists matches the data. */
-function dropDigest(tx: { objectStore(name: 'views'): { delete(key: string): Promise<unknown> } }): Promise<unknown> {
-  return tx.objectStore('views').delete(DIGEST_KEY);
+/** Key of the write stamp in the views store: a fresh value on every write. */
+const STAMP_KEY = 'write-stamp';
+
+/**
+ * Every write drops the digest and leaves a fresh stamp, in its own transaction: a digest that
+ * exists matches the data, and a rebuild that read before the write sees the stamp changed.
+ */
+function dropDigest(tx: { objectStore(name: 'views'): { delete(key: string): Promise<unknown>; put(value: unknown, key: string): Promise<unknown> } }): Promise<unknown> {
+  const views = tx.objectStore('views');
+  return Promise.all([views.delete(DIGEST_KEY), views.put(`${Date.now()}-${Math.random()}`, STAMP_KEY)]);
 }
 
 function repo(db: Db, onCorrupt: (r: CorruptRecord) => void): SmartPickDb {
@@ -419,7 +426,8 @@ function repo(db: Db, onCorrupt: (r: CorruptRecord) => void): SmartPickDb {
 
     async deleteAll() {
       const tx = db.transaction(['profile', 'programs', 'pages', 'views'], 'readwrite');
-      await Promise.all([...STORES.map((s) => tx.objectStore(s).clear()), tx.objectStore('views').clear(), tx.done]);
+      const cleared = tx.objectStore('views').clear();
+      await Promise.all([...STORES.map((s) => tx.objectStore(s).clear()), cleared.then(() => dropDigest(tx)), tx.done]);
     },
 
     async getDigest() {
@@ -427,17 +435,25 @@ function repo(db: Db, onCorrupt: (r: CorruptRecord) => void): SmartPickDb {
     },
 
     async rebuildDigest(build) {
-      const tx = db.transaction(['profile', 'programs', 'views'], 'readwrite');
-      try {
-        const programs = tx.objectStore('programs');
-        const [profileRaw, values, keys] = await Promise.all([tx.objectStore('profile').get(PROFILE_KEY), programs.getAll(), programs.getAllKeys()]);
-        const digest = listDigestSchema.parse(build(parseStoredProfile(profileRaw, onCorrupt), parseStoredPrograms(values, keys, onCorrupt)));
-        await Promise.all([tx.objectStore('views').put(digest, DIGEST_KEY), tx.done]);
-        return digest;
-      } catch (e) {
+      // Read in a readonly transaction (readers of the list need not wait for the build), then
+      // store only if no write came meanwhile: the write stamp is what it was when we read.
+      const read = db.transaction(['profile', 'programs', 'views']);
+      const programs = read.objectStore('programs');
+      const [profileRaw, values, keys, stamp] = await Promise.all([
+        read.objectStore('profile').get(PROFILE_KEY),
+        programs.getAll(),
+        programs.getAllKeys(),
+        read.objectStore('views').get(STAMP_KEY),
+        read.done,
+      ]);
+      const digest = listDigestSchema.parse(build(parseStoredProfile(profileRaw, onCorrupt), parseStoredPrograms(values, keys, onCorrupt)));
+      const tx = db.transaction('views', 'readwrite');
+      if ((await tx.store.get(STAMP_KEY)) !== stamp) {
         abort(tx);
-        throw e;
+        return null;
       }
+      await Promise.all([tx.store.put(digest, DIGEST_KEY), tx.done]);
+      return digest;
     },
 
     close() {

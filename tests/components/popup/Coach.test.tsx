@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { Coach } from '../../../components/popup/Coach';
+import { listFigures } from '../../../lib/core/list/coach';
 import { FreshnessLine, RecheckAll } from '../../../components/popup/Freshness';
 import { Warnings } from '../../../components/popup/Warnings';
 import type { ListedProgram } from '../../../components/popup/types';
@@ -88,6 +89,48 @@ describe('Coach', () => {
     expect(screen.getByText('4')).toBeTruthy();
     expect(screen.getByText('Set up your profile to see how your list is balanced.')).toBeTruthy();
     expect(screen.getByText('≈ $44 for 4 programs, 2026 fees')).toBeTruthy();
+  });
+});
+
+describe('Coach from figures (the list digest) instead of rows', () => {
+  const blocked = () => rows(3, 'ineligible', { specialty: 'pediatrics' }, [{ field: 'visa', message: 'Needs J-1; program: no J-1 sponsorship', evidence: null }]);
+  const cases: [string, () => ListedProgram[], Profile | null][] = [
+    ['42 in one specialty', () => LIST_42, PROFILE],
+    ['two specialties, Not eligible and not scored', () => [...LIST_42, ...rows(20, 'realistic', { specialty: 'family-medicine' }), ...blocked(), ...rows(2, 'unknown', { specialty: 'psychiatry' })], PROFILE],
+    ['no profile', () => rows(4, 'unknown'), null],
+    ['only Not eligible and not scored', () => [...blocked(), ...rows(1, 'unknown')], PROFILE],
+    ['one program', () => rows(1, 'safety'), PROFILE],
+  ];
+
+  test.each(cases)('%s: the same words, numbers and bar', (_name, list, profile) => {
+    const items = list();
+    const { container: fromItems } = render(<Coach items={items} profile={profile} />);
+    const { container: fromFigures } = render(<Coach figures={listFigures(items, profile)} profile={profile} />);
+    expect(fromFigures.textContent).toBe(fromItems.textContent);
+    expect(fromFigures.innerHTML).toBe(fromItems.innerHTML);
+    expect(fromFigures.textContent!.length).toBeGreaterThan(20);
+  });
+
+  test('figures win over items, and carry counts no row is given for', () => {
+    // The digest: 42 programs counted, only a few rows at hand.
+    const figures = listFigures(LIST_42, PROFILE);
+    render(<Coach items={LIST_42.slice(0, 3)} figures={figures} profile={PROFILE} />);
+    expect(screen.getByText('42 of 60–80')).toBeTruthy();
+    expect(screen.getByText('≈ $690 for 42 programs, 2026 fees')).toBeTruthy();
+    expect(screen.getByRole('img').getAttribute('aria-label')).toContain('Reach 10 (24%), Realistic 25 (60%), Safety 7 (17%)');
+  });
+
+  test('hand-written figures: counts per tier and specialties drive the numbers', () => {
+    render(
+      <Coach
+        figures={{ counts: { reach: 10, realistic: 30, safety: 10, ineligible: 5, unknown: 2 }, specialties: { 'internal-medicine': 40, 'family-medicine': 12 } }}
+        profile={PROFILE}
+      />,
+    );
+    // 52 counted (everything but Not eligible); fees from the specialties given: $630 + $132.
+    expect(screen.getByText('52 of 60–80')).toBeTruthy();
+    expect(screen.getByText('≈ $762 for 52 programs, 2026 fees')).toBeTruthy();
+    expect(screen.getByText('ERAS charges per specialty: IM 40 → $630 · FM 12 → $132')).toBeTruthy();
   });
 });
 

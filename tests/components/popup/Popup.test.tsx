@@ -276,3 +276,139 @@ describe('profile view', () => {
     expect(navigate).toHaveBeenCalledWith('home');
   });
 });
+
+describe('the quick list (the toolbar popup’s first screen)', () => {
+  // The digest's few rows, and the whole list's figures: 57 programs, 52 applied to.
+  const QUICK: ListData = {
+    profileSet: true,
+    profile: PROFILE,
+    programs: [
+      row(1, 'reach', { name: 'Hillside Internal Medicine' }, 41),
+      row(2, 'reach', { name: 'Coastal Internal Medicine' }, 45),
+      row(3, 'realistic', { name: 'Riverside Internal Medicine' }, 68),
+      row(4, 'safety', { name: 'Prairie Community Hospital' }, 85),
+      row(5, 'ineligible', { name: 'Summit University' }, 55),
+      row(6, 'unknown', { name: 'Lakeside Family Medicine' }, null),
+    ],
+    skipped: [],
+    partial: {
+      total: 57,
+      skipped: 0,
+      counts: { reach: 10, realistic: 30, safety: 10, ineligible: 5, unknown: 2 },
+      specialties: { 'internal-medicine': 40, 'family-medicine': 12 },
+    },
+  };
+
+  function setupQuick(view: View, quick: ListData = QUICK, list: ListData = LIST) {
+    const actions = fakeActions(list, PROFILE);
+    actions.getQuickList = vi.fn(async () => quick) as never;
+    const navigate = vi.fn();
+    const utils = render(<Popup view={view} actions={actions} navigate={navigate} />);
+    return { actions, navigate, quick: actions.getQuickList as unknown as ReturnType<typeof vi.fn>, ...utils };
+  }
+
+  const deferred = <T,>() => {
+    let resolve!: (v: T) => void;
+    const promise = new Promise<T>((r) => (resolve = r));
+    return { promise, resolve };
+  };
+
+  test('home reads getQuickList, not getList; headings and the coach count the whole list', async () => {
+    const { actions, quick } = setupQuick('home');
+    const headings = await screen.findAllByRole('heading', { level: 2 });
+    expect(headings.map((h) => h.textContent)).toEqual(['Reach (10)', 'Realistic (30)', 'Safety (10)', 'Not eligible (5)', 'Not scored yet (2)']);
+    expect(quick).toHaveBeenCalledOnce();
+    expect(actions.getList).not.toHaveBeenCalled();
+    // The quick read brought the profile along.
+    expect(actions.getProfile).not.toHaveBeenCalled();
+    const coach = screen.getByRole('region', { name: 'List balance' });
+    expect(within(coach).getByText('52 of 60–80')).toBeTruthy();
+    expect(within(coach).getByText('≈ $762 for 52 programs, 2026 fees')).toBeTruthy();
+    expect(within(coach).getByRole('img').getAttribute('aria-label')).toContain('Reach 10 (20%), Realistic 30 (60%), Safety 10 (20%)');
+    const reach = screen.getByRole('heading', { name: 'Reach (10)' }).closest('section')!;
+    expect(within(reach).getAllByRole('listitem')).toHaveLength(2);
+    expect(reach.textContent).toContain('8 more in the full list');
+    expect(screen.getByRole('button', { name: 'Open full list' })).toBeTruthy();
+  });
+
+  test('a change notice reloads the quick list', async () => {
+    const { actions, quick } = setupQuick('home');
+    await screen.findByRole('heading', { name: 'Reach (10)' });
+    quick.mockResolvedValue({ ...QUICK, partial: { ...QUICK.partial!, counts: { ...QUICK.partial!.counts, reach: 11 }, total: 58 } });
+    actions.emitChange();
+    expect(await screen.findByRole('heading', { name: 'Reach (11)' })).toBeTruthy();
+    expect(quick).toHaveBeenCalledTimes(2);
+    expect(actions.getList).not.toHaveBeenCalled();
+  });
+
+  test('going to the full list view reads the whole list, and shows loading until it comes', async () => {
+    const { actions, navigate, rerender } = setupQuick('home');
+    await screen.findByRole('heading', { name: 'Reach (10)' });
+    const whole = deferred<ListData>();
+    actions.getList.mockReturnValueOnce(whole.promise);
+    rerender(<Popup view="list" actions={actions} navigate={navigate} />);
+    await waitFor(() => expect(actions.getList).toHaveBeenCalledOnce());
+    // The quick list's rows and counts are not shown as the whole list.
+    expect(screen.queryByRole('heading', { name: 'Reach (10)' })).toBeNull();
+    expect(screen.getByText('Loading…')).toBeTruthy();
+    whole.resolve(LIST);
+    expect(await screen.findByRole('heading', { name: 'Reach (2)' })).toBeTruthy();
+    expect(screen.queryByText('Loading…')).toBeNull();
+    expect(screen.getByRole('link', { name: 'Lakeside Family Medicine' })).toBeTruthy();
+  });
+
+  test('leaving home before the quick read answers still reads the whole list for the new view', async () => {
+    const actions = fakeActions(LIST, PROFILE);
+    const first = deferred<ListData>();
+    actions.getQuickList = vi.fn(() => first.promise) as never;
+    const navigate = vi.fn();
+    const { rerender } = render(<Popup view="home" actions={actions} navigate={navigate} />);
+    rerender(<Popup view="list" actions={actions} navigate={navigate} />);
+    first.resolve(QUICK); // the quick answer comes after the view changed
+    // The list view must not wait forever on the quick list it cannot show.
+    expect(await screen.findByRole('heading', { name: 'Reach (2)' }, { timeout: 500 })).toBeTruthy();
+    expect(actions.getList).toHaveBeenCalled();
+  });
+
+  test('the profile view also waits for the whole list', async () => {
+    const { actions, navigate, rerender } = setupQuick('home');
+    await screen.findByRole('heading', { name: 'Reach (10)' });
+    rerender(<Popup view="profile" actions={actions} navigate={navigate} />);
+    await waitFor(() => expect(actions.getList).toHaveBeenCalledOnce());
+  });
+
+  test('a view other than home starts with the whole list', async () => {
+    const { actions, quick } = setupQuick('list');
+    expect(await screen.findByRole('heading', { name: 'Reach (2)' })).toBeTruthy();
+    expect(actions.getList).toHaveBeenCalled();
+    expect(quick).not.toHaveBeenCalled();
+  });
+
+  test('a quick read that answered the whole list (no partial) serves the list view as is', async () => {
+    const { actions, navigate, rerender, quick } = setupQuick('home', LIST);
+    await screen.findByRole('heading', { name: 'Reach (2)' });
+    expect(quick).toHaveBeenCalledOnce();
+    rerender(<Popup view="list" actions={actions} navigate={navigate} />);
+    expect(screen.getByRole('heading', { name: 'Reach (2)' })).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(actions.getList).not.toHaveBeenCalled();
+  });
+
+  test('without getQuickList, home reads getList', async () => {
+    const { actions } = setup('home', LIST);
+    expect(await screen.findByRole('heading', { name: 'Reach (2)' })).toBeTruthy();
+    expect(actions.getList).toHaveBeenCalledOnce();
+    expect('getQuickList' in actions).toBe(false);
+  });
+
+  test('the empty guide and the unreadable count come from the whole list’s figures', async () => {
+    // No rows at hand but 3 programs saved: not the empty guide.
+    setupQuick('home', { ...QUICK, programs: [], partial: { total: 3, skipped: 2, counts: { reach: 0, realistic: 0, safety: 0, ineligible: 0, unknown: 3 }, specialties: { 'internal-medicine': 3 } } });
+    expect(await screen.findByRole('heading', { name: 'Not scored yet (3)' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Your list is empty' })).toBeNull();
+    expect(screen.getByText('2 saved entries could not be read and are not shown.')).toBeTruthy();
+    cleanup();
+    setupQuick('home', { ...QUICK, programs: [], partial: { total: 0, skipped: 1, counts: { reach: 0, realistic: 0, safety: 0, ineligible: 0, unknown: 0 }, specialties: {} } });
+    expect(await screen.findByRole('heading', { name: 'Your list is empty' })).toBeTruthy();
+  });
+});

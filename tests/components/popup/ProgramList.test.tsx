@@ -454,3 +454,114 @@ describe('list styles', () => {
     expect(LIST_CSS).not.toMatch(/#[0-9a-f]{3,6}\b|rgb\(/i);
   });
 });
+
+describe('compact popup with the whole list’s totals (the quick list)', () => {
+  // The digest's rows: the 5 most recent Reach, 3 Realistic, 1 Safety, 1 Not eligible; the whole
+  // list holds 40 / 12 / 1 / 3.
+  const at = (day: number) => `2025-09-${String(day).padStart(2, '0')}T00:00:00.000Z`;
+  const quick: ListedProgram[] = [
+    ...Array.from({ length: 5 }, (_, k) => row(100 + k, 'reach', { name: `Reach ${k}`, updatedAt: at(10 + k) })),
+    ...Array.from({ length: 3 }, (_, k) => row(200 + k, 'realistic', { name: `Realistic ${k}`, updatedAt: at(10 + k) })),
+    row(300, 'safety', { name: 'Safety 0', updatedAt: at(20) }),
+    row(400, 'ineligible', { name: 'Blocked 0', updatedAt: at(21) }),
+  ];
+  const totals: Record<Tier, number> = { reach: 40, realistic: 12, safety: 1, ineligible: 3, unknown: 0 };
+  const moreIn = (start: string) => section(start).querySelector('.sp-more')?.textContent ?? null;
+
+  test('headings count the whole list; "N more in the full list" from the totals', () => {
+    setup({ limit: 5, totals }, quick);
+    expect(headings()).toEqual(['Reach (40)', 'Realistic (12)', 'Safety (1)', 'Not eligible (3)']);
+    expect(namesIn('Reach')).toEqual(['Reach 4', 'Reach 3', 'Reach 2', 'Reach 1', 'Reach 0']);
+    expect(moreIn('Reach')).toBe('35 more in the full list');
+    expect(moreIn('Realistic')).toBe('9 more in the full list');
+    expect(moreIn('Safety')).toBeNull();
+    expect(moreIn('Not eligible')).toBe('2 more in the full list');
+  });
+
+  test('a tier the totals count but no row is given for still shows, with its count', () => {
+    setup({ limit: 5, totals: { ...totals, unknown: 7 } }, quick);
+    expect(headings()).toEqual(['Reach (40)', 'Realistic (12)', 'Safety (1)', 'Not eligible (3)', 'Not scored yet (7)']);
+    expect(moreIn('Not scored yet')).toBe('7 more in the full list');
+  });
+
+  test('without totals the rows given are counted, as before', () => {
+    setup({ limit: 5 }, quick);
+    expect(headings()).toEqual(['Reach (5)', 'Realistic (3)', 'Safety (1)', 'Not eligible (1)']);
+    expect(screen.queryByText(/more in the full list/)).toBeNull();
+  });
+
+  test('moving a row to another tier moves one from each heading at once; Undo moves it back', async () => {
+    const { actions } = setup({ limit: 5, totals }, quick);
+    fireEvent.change(within(rowOf('Reach 2')).getByRole('combobox', { name: 'Tier of Reach 2' }), { target: { value: 'safety' } });
+    expect(actions.updateProgram).toHaveBeenCalledWith(quick[2]!.program.id, { tierOverride: 'safety' });
+    await flush();
+    expect(headings()).toEqual(['Reach (39)', 'Realistic (12)', 'Safety (2)', 'Not eligible (3)']);
+    expect(namesIn('Safety').sort()).toEqual(['Reach 2', 'Safety 0']);
+    expect(namesIn('Reach')).not.toContain('Reach 2');
+    expect(moreIn('Reach')).toBe('35 more in the full list'); // 39 in all, 4 shown
+    expect(moreIn('Safety')).toBeNull();
+    fireEvent.click(within(rowOf('Reach 2')).getByRole('button', { name: 'Undo move of Reach 2' }));
+    await flush();
+    expect(headings()).toEqual(['Reach (40)', 'Realistic (12)', 'Safety (1)', 'Not eligible (3)']);
+  });
+
+  test('moving a blocked program into a list tier', async () => {
+    setup({ limit: 5, totals }, quick);
+    fireEvent.change(within(rowOf('Blocked 0')).getByRole('combobox', { name: 'Tier of Blocked 0' }), { target: { value: 'realistic' } });
+    await flush();
+    expect(headings()).toEqual(['Reach (40)', 'Realistic (13)', 'Safety (1)', 'Not eligible (2)']);
+    expect(moreIn('Realistic')).toBe('9 more in the full list'); // 13 in all, 4 shown
+    expect(moreIn('Not eligible')).toBe('2 more in the full list');
+  });
+
+  test('a failed move puts the counts back', async () => {
+    const { actions } = setup({ limit: 5, totals }, quick);
+    actions.updateProgram.mockRejectedValueOnce(new Error('database is closed'));
+    fireEvent.change(within(rowOf('Reach 0')).getByRole('combobox', { name: 'Tier of Reach 0' }), { target: { value: 'realistic' } });
+    await flush();
+    expect(screen.getByRole('alert').textContent).toContain('database is closed');
+    expect(headings()).toEqual(['Reach (40)', 'Realistic (12)', 'Safety (1)', 'Not eligible (3)']);
+  });
+
+  test('removing a row takes one from its heading; Undo gives it back', async () => {
+    vi.useFakeTimers();
+    const { actions } = setup({ limit: 5, totals, undoMs: 8000 }, quick);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Realistic 1' }));
+    expect(headings()).toEqual(['Reach (40)', 'Realistic (11)', 'Safety (1)', 'Not eligible (3)']);
+    expect(moreIn('Realistic')).toBe('9 more in the full list'); // 11 in all, 2 shown
+    fireEvent.click(screen.getByRole('button', { name: 'Undo removing Realistic 1' }));
+    expect(headings()).toEqual(['Reach (40)', 'Realistic (12)', 'Safety (1)', 'Not eligible (3)']);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Safety 0' }));
+    await tick(8000);
+    expect(actions.removeProgram).toHaveBeenCalledWith(quick[8]!.program.id);
+    expect(headings()).toEqual(['Reach (40)', 'Realistic (12)', 'Safety (0)', 'Not eligible (3)']);
+  });
+
+  test('fresh data with fresh totals is taken as it is, not corrected twice', async () => {
+    const { props, rerender } = setup({ limit: 5, totals }, quick);
+    fireEvent.change(within(rowOf('Reach 4')).getByRole('combobox', { name: 'Tier of Reach 4' }), { target: { value: 'safety' } });
+    await flush();
+    expect(headings()).toEqual(['Reach (39)', 'Realistic (12)', 'Safety (2)', 'Not eligible (3)']);
+    // The background saved it and rebuilt the digest: the popup reads the new quick list.
+    const moved = { ...quick[4]!, tier: 'safety' as Tier, program: { ...quick[4]!.program, tierOverride: 'safety' as const } };
+    const fresh = [...quick.slice(0, 4), row(105, 'reach', { name: 'Reach 5', updatedAt: at(1) }), ...quick.slice(5), moved];
+    rerender(<ProgramList {...props} programs={fresh} totals={{ ...totals, reach: 39, safety: 2 }} />);
+    await flush();
+    expect(headings()).toEqual(['Reach (39)', 'Realistic (12)', 'Safety (2)', 'Not eligible (3)']);
+    expect(namesIn('Safety').sort()).toEqual(['Reach 4', 'Safety 0']);
+    expect(namesIn('Reach')).toEqual(['Reach 3', 'Reach 2', 'Reach 1', 'Reach 0', 'Reach 5']);
+    expect(moreIn('Reach')).toBe('34 more in the full list');
+  });
+
+  test('a tier whose shown rows were all moved away does not say "None yet" while its heading counts more', async () => {
+    setup({ limit: 5, totals }, quick);
+    // Safety has one row shown of 1; Realistic 3 of 12. Move all three Realistic rows to Reach.
+    for (const k of [0, 1, 2]) {
+      fireEvent.change(within(rowOf(`Realistic ${k}`)).getByRole('combobox', { name: `Tier of Realistic ${k}` }), { target: { value: 'reach' } });
+      await flush();
+    }
+    expect(headings()).toEqual(['Reach (43)', 'Realistic (9)', 'Safety (1)', 'Not eligible (3)']);
+    expect(moreIn('Realistic')).toBe('9 more in the full list');
+    expect(within(section('Realistic')).queryByText('None yet')).toBeNull();
+  });
+});

@@ -5,9 +5,15 @@ import { BACKUP_FORMAT, BACKUP_VERSION } from '../../../lib/core/schema/backup';
 import { profileSchema, type Profile } from '../../../lib/core/schema/profile';
 import { pageRecordSchema, programSchema, type Program } from '../../../lib/core/schema/program';
 import { LATEST_DB_VERSION } from '../../../lib/core/migrations/index';
-import { DB_VERSION, InvalidRecordError, openSmartPickDb, type CorruptRecord, type OpenOptions, type SmartPickDb } from '../../../lib/platform/db';
+import { DB_VERSION, InvalidRecordError, openSmartPickDb, type CorruptRecord, type OpenOptions, type ProgramList, type SmartPickDb } from '../../../lib/platform/db';
+import { DIGEST_KEY } from '../../../lib/platform/db-names';
+import { fit } from '../../../lib/core/fit/fit';
+import { buildDigest } from '../../../lib/core/list/digest';
+import { listItems } from '../../../lib/core/list/evaluate';
+import { listDigestSchema, type ListDigest } from '../../../lib/core/schema/digest';
 import v1 from '../../fixtures/db/v1.json';
 import v2 from '../../fixtures/db/v2.json';
+import v3 from '../../fixtures/db/v3.json';
 import { makePage, makeProgram, minutesAfterStart } from '../../fixtures/programs';
 
 const NAME = 'smartpick';
@@ -535,4 +541,287 @@ test('deleteAll empties every store', async () => {
   expect(await db.listPrograms()).toEqual({ programs: [], skipped: [] });
   expect(await db.pagesFor(p!.id)).toEqual([]);
   expect(await db.exportBackup(NOW)).toMatchObject({ profile: null, programs: [], pages: [] });
+});
+
+// ---- the list digest (lib/core/list/digest.ts), kept in the 'views' store ----
+
+/** What the background builds (entrypoints/background/index.ts): every program scored, counted per tier. */
+const build = (at: Date = NOW) => (p: Profile | null, list: ProgramList) => buildDigest(listItems(fit, p, list.programs, at), list.skipped.length, p, at);
+
+/** A database with a profile, 12 programs (6 with pages) and a digest built over them. */
+async function withDigest(): Promise<{ db: SmartPickDb; programs: Program[]; digest: ListDigest }> {
+  const db = await open();
+  await db.setProfile(profile);
+  const programs = await seed(db, 12);
+  for (const p of programs.slice(0, 6)) await db.putPage(makePage(p));
+  const digest = (await db.rebuildDigest(build()))!;
+  expect(await db.getDigest()).toEqual(digest);
+  return { db, programs, digest };
+}
+
+async function rawDigest(f: IDBFactory): Promise<unknown> {
+  const raw = await openRaw(f);
+  const value = await req(raw.transaction('views').objectStore('views').get(DIGEST_KEY));
+  raw.close();
+  return value;
+}
+
+describe('list digest', () => {
+  test('none until built: getDigest is null', async () => {
+    const db = await open();
+    await seed(db, 3);
+    expect(await db.getDigest()).toBeNull();
+  });
+
+  test('rebuildDigest builds from the parsed profile and every program, stores it, and getDigest reads it back', async () => {
+    const db = await open();
+    await db.setProfile(profile);
+    const saved = await seed(db, 20);
+    await writeRaw(factory, 'programs', { id: 'acgme:bad', name: '', signals: 'none' });
+    const seen: { profile: Profile | null; ids: string[]; skipped: string[] }[] = [];
+    const digest = await db.rebuildDigest((p, list) => {
+      seen.push({ profile: p, ids: list.programs.map((x) => x.id), skipped: list.skipped.map((s) => s.key) });
+      return build()(p, list);
+    });
+    expect(seen).toEqual([{ profile, ids: newestFirst(saved).map((x) => x.id), skipped: ['acgme:bad'] }]);
+    if (!digest) throw new Error('the digest was not stored');
+    expect(digest.total).toBe(20);
+    expect(digest.skipped).toBe(1);
+    expect(Object.values(digest.counts).reduce((a, b) => a + b, 0)).toBe(20);
+    expect(digest.profileSet).toBe(true);
+    expect(await db.getDigest()).toEqual(digest);
+    expect(await rawDigest(factory)).toEqual(digest);
+    // Another connection (the popup) reads the same.
+    expect(await (await open()).getDigest()).toEqual(digest);
+  });
+
+  test('what is stored is the parsed digest (keys the schema does not know are dropped)', async () => {
+    const db = await open();
+    const digest = await db.rebuildDigest((p, list) => ({ ...build()(p, list), extra: 'not stored' }) as ListDigest);
+    expect(digest).not.toHaveProperty('extra');
+    expect(await rawDigest(factory)).not.toHaveProperty('extra');
+    expect(await db.getDigest()).toEqual(listDigestSchema.parse(digest));
+  });
+
+  test('a build that returns something invalid, or throws, rejects and keeps the digest that was there', async () => {
+    const { db, digest } = await withDigest();
+    await expect(db.rebuildDigest((p, list) => ({ ...build()(p, list), total: -1 }))).rejects.toThrow();
+    await expect(
+      db.rebuildDigest(() => {
+        throw new Error('no');
+      }),
+    ).rejects.toThrow('no');
+    expect(await db.getDigest()).toEqual(digest);
+  });
+
+  test('a write that comes between its read and its store wins: nothing is stored (null), and readers never wait for a build', async () => {
+    const { db, digest } = await withDigest();
+    let write: Promise<void> | null = null;
+    const next = await db.rebuildDigest((p, list) => {
+      // The list is read; a save arrives before the digest is stored.
+      write = db.putProgram(makeProgram(950));
+      return build()(p, list);
+    });
+    await write;
+    expect(next).toBeNull();
+    expect(await db.getDigest()).toBeNull();
+    expect(digest).not.toBeNull();
+    // With no write in between, the next rebuild stores again and counts the new program.
+    const again = await db.rebuildDigest(build());
+    expect(again?.total).toBe(digest.total + 1);
+    expect(await db.getDigest()).toEqual(again);
+  });
+
+  test('deleteAll between a read and a store also wins', async () => {
+    const db = await open();
+    await seed(db, 3);
+    let cleared: Promise<void> | null = null;
+    const next = await db.rebuildDigest((p, list) => {
+      cleared = db.deleteAll();
+      return build()(p, list);
+    });
+    await cleared;
+    expect(next).toBeNull();
+    expect(await db.getDigest()).toBeNull();
+  });
+
+  test('a corrupt stored digest reads as null', async () => {
+    const { db } = await withDigest();
+    await writeRaw(factory, 'views', { version: 1, builtAt: NOW.toISOString(), total: 'many' }, DIGEST_KEY);
+    expect(await db.getDigest()).toBeNull();
+    await writeRaw(factory, 'views', 'hello', DIGEST_KEY);
+    expect(await db.getDigest()).toBeNull();
+    const good = build()(profile, { programs: [], skipped: [] });
+    await writeRaw(factory, 'views', { ...good, version: 2 }, DIGEST_KEY);
+    expect(await db.getDigest()).toBeNull();
+    await writeRaw(factory, 'views', good, DIGEST_KEY);
+    expect(await db.getDigest()).toEqual(good);
+  });
+
+  describe('every write drops it, in the same transaction', () => {
+    const backupOf = async (db: SmartPickDb) => db.exportBackup(NOW);
+    const writes: [string, (db: SmartPickDb, programs: Program[]) => Promise<unknown>][] = [
+      ['setProfile', (db) => db.setProfile({ ...profile, graduationYear: 2019 })],
+      ['putProgram (new)', (db) => db.putProgram(makeProgram(500))],
+      ['putProgram (existing)', (db, ps) => db.putProgram({ ...ps[0]!, notes: 'changed' })],
+      ['updateProgram', (db, ps) => db.updateProgram(ps[1]!.id, (x) => ({ ...x, tierOverride: 'safety' }))],
+      ['removeProgram', (db, ps) => db.removeProgram(ps[2]!.id)],
+      ['importBackup (replace)', async (db) => expect(await db.importBackup(await backupOf(db), 'replace')).toMatchObject({ ok: true })],
+      ['importBackup (merge)', async (db) => expect(await db.importBackup({ ...(await backupOf(db)), programs: [makeProgram(600)], pages: [] }, 'merge')).toMatchObject({ ok: true, added: 1 })],
+      ['deleteAll', (db) => db.deleteAll()],
+    ];
+
+    test.each(writes)('%s', async (_name, write) => {
+      const { db, programs } = await withDigest();
+      await write(db, programs);
+      expect(await db.getDigest()).toBeNull();
+      expect(await rawDigest(factory)).toBeUndefined();
+    });
+
+    test('a rebuild after the write describes the new data', async () => {
+      const { db, programs, digest } = await withDigest();
+      await db.removeProgram(programs[0]!.id);
+      await db.putProgram(makeProgram(900));
+      await db.putProgram(makeProgram(901));
+      const next = (await db.rebuildDigest(build()))!;
+      expect(next.total).toBe(digest.total + 1);
+      expect(Object.values(next.recent).flat()).toContain(makeProgram(901).id);
+      expect(Object.values(next.recent).flat()).not.toContain(programs[0]!.id);
+    });
+  });
+
+  describe('a write that does not happen keeps it', () => {
+    const refused: [string, (db: SmartPickDb, programs: Program[]) => Promise<unknown>][] = [
+      ['putProgram with an invalid program', (db) => expect(db.putProgram(makeProgram(1, { urls: ['not a url'] }))).rejects.toThrow(InvalidRecordError)],
+      ['setProfile with an invalid profile', (db) => expect(db.setProfile({ ...profile, visa: 'f1' } as never)).rejects.toThrow(InvalidRecordError)],
+      ['updateProgram that returns an invalid program', (db, ps) => expect(db.updateProgram(ps[0]!.id, (x) => ({ ...x, name: '' }))).rejects.toThrow(/program\.name/)],
+      ['updateProgram of a missing program', async (db) => expect(await db.updateProgram('acgme:0000000000', (x) => x)).toBeNull()],
+      ['removeProgram of a missing program', async (db) => expect(await db.removeProgram('acgme:0000000000')).toBe(false)],
+      ['importBackup of a bad file (replace)', async (db) => expect(await db.importBackup({ format: 'other' }, 'replace')).toMatchObject({ ok: false })],
+      ['importBackup of a bad file (merge)', async (db) => expect(await db.importBackup('{"format":', 'merge')).toMatchObject({ ok: false })],
+      ['putPage (a page is not part of the list the digest counts)', (db, ps) => db.putPage(makePage(ps[0]!, { title: 'Another title' }))],
+    ];
+
+    test.each(refused)('%s', async (_name, write) => {
+      const { db, programs, digest } = await withDigest();
+      await write(db, programs);
+      expect(await db.getDigest()).toEqual(digest);
+    });
+
+    test('an import that fails halfway rolls back the digest’s deletion too', async () => {
+      const { db, digest } = await withDigest();
+      const before = await db.exportBackup(NOW);
+      const file = { ...before, programs: Array.from({ length: 20 }, (_, i) => makeProgram(300 + i)) };
+      const store = Object.getPrototypeOf(await firstStore(factory)) as IDBObjectStore;
+      const put = store.put;
+      let calls = 0;
+      const spy = vi.spyOn(store, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (++calls === 10) throw new DOMException('disk full', 'QuotaExceededError');
+        return put.apply(this, args);
+      });
+      try {
+        expect(await db.importBackup(file, 'replace')).toMatchObject({ ok: false });
+      } finally {
+        spy.mockRestore();
+      }
+      expect(await db.getDigest()).toEqual(digest);
+    });
+  });
+});
+
+describe('getPrograms', () => {
+  test('the programs named, most recently updated first; missing ids left out', async () => {
+    const db = await open();
+    const saved = await seed(db, 10);
+    const ids = [saved[2]!.id, 'acgme:0000000000', saved[7]!.id, saved[4]!.id];
+    const { programs, skipped } = await db.getPrograms(ids);
+    expect(programs).toEqual(newestFirst([saved[2]!, saved[7]!, saved[4]!]));
+    expect(skipped).toEqual([]);
+    expect(reports).toEqual([]);
+    expect(await db.getPrograms([])).toEqual({ programs: [], skipped: [] });
+  });
+
+  test('a corrupt record is skipped and reported under its id', async () => {
+    const db = await open();
+    const saved = await seed(db, 3);
+    await writeRaw(factory, 'programs', { id: 'acgme:bad', name: 42 });
+    const { programs, skipped } = await db.getPrograms([saved[0]!.id, 'acgme:bad', saved[1]!.id]);
+    expect(programs).toEqual(newestFirst([saved[0]!, saved[1]!]));
+    expect(skipped.map((s) => s.key)).toEqual(['acgme:bad']);
+    expect(skipped[0]!.error).toMatch(/^name: /);
+    expect(reports).toEqual([expect.objectContaining({ store: 'programs', key: 'acgme:bad' })]);
+  });
+});
+
+/** Database version 2 exactly as the v2 code laid it out, filled with tests/fixtures/db/v2.json. */
+async function writeV2(f: IDBFactory, fixture: { profile: unknown; programs: unknown[]; pages: unknown[] }): Promise<void> {
+  const db = await (() => {
+    const request = f.open(NAME, 2);
+    request.onupgradeneeded = () => {
+      const d = request.result;
+      d.createObjectStore('profile');
+      d.createObjectStore('programs', { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
+      d.createObjectStore('pages', { keyPath: 'url' }).createIndex('by-program', 'programId');
+    };
+    return req(request);
+  })();
+  const tx = db.transaction(['profile', 'programs', 'pages'], 'readwrite');
+  if (fixture.profile !== null) tx.objectStore('profile').put(fixture.profile, 'me');
+  for (const p of fixture.programs) tx.objectStore('programs').put(p);
+  for (const p of fixture.pages) tx.objectStore('pages').put(p);
+  await done(tx);
+  db.close();
+}
+
+describe('upgrade from version 2', () => {
+  const byKey = (key: string) => (a: Record<string, unknown>, b: Record<string, unknown>) => String(a[key]).localeCompare(String(b[key]));
+
+  test('adds the views store; every record is kept as it was (the v3 fixture)', async () => {
+    await writeV2(factory, v2);
+    const db = await open();
+    expect(await db.getDigest()).toBeNull();
+    expect(await db.getProfile()).toEqual(profileSchema.parse(v3.profile));
+    expect((await db.listPrograms()).programs).toEqual(newestFirst(v3.programs.map((p) => programSchema.parse(p))));
+    expect(reports).toEqual([]);
+    db.close();
+
+    const raw = await openRaw(factory);
+    expect(raw.version).toBe(3);
+    expect([...raw.objectStoreNames].sort()).toEqual(['pages', 'profile', 'programs', 'views']);
+    const tx = raw.transaction(['profile', 'programs', 'pages', 'views']);
+    const [storedProfile, programs, pages, views] = await Promise.all([
+      req(tx.objectStore('profile').get('me')),
+      req(tx.objectStore('programs').getAll()),
+      req(tx.objectStore('pages').getAll()),
+      req(tx.objectStore('views').getAll()),
+    ]);
+    expect([...tx.objectStore('programs').indexNames]).toEqual(['by-updated']);
+    expect([...tx.objectStore('pages').indexNames]).toEqual(['by-program']);
+    raw.close();
+    expect(storedProfile).toEqual(v3.profile);
+    expect(programs.sort(byKey('id'))).toEqual([...v3.programs].sort(byKey('id')));
+    expect(pages.sort(byKey('url'))).toEqual([...v3.pages].sort(byKey('url')));
+    expect(views).toEqual([]);
+  });
+
+  test('the upgraded database takes a digest and drops it on a write', async () => {
+    await writeV2(factory, v2);
+    const db = await open();
+    const digest = (await db.rebuildDigest(build()))!;
+    expect(digest.total).toBe(v3.programs.length);
+    expect(await db.getDigest()).toEqual(digest);
+    await db.updateProgram(v3.programs[0]!.id, (p) => ({ ...p, notes: 'x' }));
+    expect(await db.getDigest()).toBeNull();
+  });
+
+  test('from version 1, both steps run: the v3 records and the views store', async () => {
+    await writeV1(factory, v1);
+    (await open()).close();
+    const raw = await openRaw(factory);
+    expect(raw.version).toBe(3);
+    expect(raw.objectStoreNames.contains('views')).toBe(true);
+    const programs = await req(raw.transaction('programs').objectStore('programs').getAll());
+    raw.close();
+    expect(programs.sort(byKey('id'))).toEqual([...v3.programs].sort(byKey('id')));
+  });
 });

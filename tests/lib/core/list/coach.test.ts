@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import coachData from '../../../../data/coach.json';
 import feesData from '../../../../data/fees.json';
 import {
-  CURRENT_FEE_SEASON, feeEstimate, formatDollars, listFeeEstimate, specialtyCounts, targetCount, tierBalance, warnings,
+  CURRENT_FEE_SEASON, balanceOf, feeEstimate, formatDollars, listFeeEstimate, listFigures, specialtyCounts, targetCount, tierBalance, tierCounts, warnings,
   type CoachItem,
 } from '../../../../lib/core/list/coach';
 import type { Dealbreaker, Fit, Tier } from '../../../../lib/core/schema/fit';
@@ -252,5 +252,46 @@ describe('warnings', () => {
     );
     expect(ws.length).toBeGreaterThanOrEqual(4);
     for (const w of ws) expect(w.text).not.toMatch(/mismatch|fail|reject|unknown|!/i);
+  });
+});
+
+describe('counts instead of rows (the list digest)', () => {
+  const TIERS: Tier[] = ['reach', 'realistic', 'safety', 'ineligible', 'unknown'];
+
+  test('tierCounts counts every tier, zero when absent', () => {
+    expect(tierCounts([])).toEqual({ reach: 0, realistic: 0, safety: 0, ineligible: 0, unknown: 0 });
+    expect(tierCounts([...many(3, 'reach'), ...many(2, 'unknown'), ...many(1, 'ineligible')])).toEqual({ reach: 3, realistic: 0, safety: 0, ineligible: 1, unknown: 2 });
+  });
+
+  test.each([
+    [10, 25, 7, 3, 2],
+    [16, 21, 5, 0, 0],
+    [0, 0, 0, 4, 1],
+    [0, 0, 0, 0, 0],
+    [1, 0, 0, 0, 0],
+    [25, 50, 25, 10, 10],
+  ])('balanceOf(tierCounts(items)) equals tierBalance(items): %i/%i/%i/%i/%i', (...n) => {
+    const items = TIERS.flatMap((t, k) => many(n[k]!, t));
+    expect(balanceOf(tierCounts(items))).toEqual(tierBalance(items));
+  });
+
+  test('balanceOf takes partial counts (missing tiers are 0)', () => {
+    expect(balanceOf({ reach: 2, safety: 1 })).toEqual(tierBalance([...many(2, 'reach'), ...many(1, 'safety')]));
+    expect(balanceOf({}).total).toBe(0);
+  });
+
+  test('listFigures: tier counts and the fee input over every program but Not eligible', () => {
+    const items = [
+      ...many(4, 'realistic'),
+      ...many(2, 'reach', { program: { specialty: 'family-medicine' } }),
+      ...many(3, 'ineligible', { program: { specialty: 'pediatrics' }, dealbreakers: [deal('visa')] }),
+      ...many(1, 'unknown', { program: { specialty: 'psychiatry' } }),
+    ];
+    const f = listFigures(items, PROFILE);
+    expect(f).toEqual({
+      counts: { reach: 2, realistic: 4, safety: 0, ineligible: 3, unknown: 1 },
+      specialties: { 'internal-medicine': 4, 'family-medicine': 2, psychiatry: 1 },
+    });
+    expect(feeEstimate(f.specialties)).toEqual(listFeeEstimate(items, PROFILE));
   });
 });
