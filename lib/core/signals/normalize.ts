@@ -19,35 +19,49 @@ export const NUM_WORD = String.raw`(?:\d+(?:\.\d+)?|one|two|three|four|five|six|
 
 const WORD_THEN_DIGITS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*\((\d+)\)/gi;
 
-const REPLACEMENTS: [RegExp, string][] = [
+// Typography first, in this order (each pass reads the one before: "=>" then "=<" differ from one
+// combined pass on "=><").
+const TYPOGRAPHY: [RegExp, string][] = [
   [/[\u2018\u2019\u02bc]/g, "'"],
   [/[\u201c\u201d]/g, '"'],
   [/[\u2010-\u2015\u2212]/g, '-'],
   [/\u2265|=>/g, '>='],
   [/\u2264|=</g, '<='],
   [/[\u00a0\u2000-\u200b\u202f]/g, ' '],
-  // Country before lower-casing: "U.S.", "US", "USA", "United States (of America)".
-  [/\bU\.\s?S\.(?:\s?A\.)?|\bU\.S\b|\bUSA\b|\bUS\b|\bUnited States(?: of America)?\b/g, ' usa '],
-  // "five (5) years" → "5 years"
-  [WORD_THEN_DIGITS, '$2'],
 ];
+// Anything a TYPOGRAPHY pass would change, or whitespace the final collapse would change (a run of
+// two, or any but a plain space). One test: most text has none of it, and then skips the six
+// passes and the collapse (unless COUNTRY adds its spaces).
+const TYPOGRAPHY_OR_SPACING = /[\u2018\u2019\u02bc\u201c\u201d\u2010-\u2015\u2212\u2265\u2264\u00a0\u2000-\u200b\u202f]|=[<>]|\s\s|[^\S ]/;
+// Country before lower-casing: "U.S.", "US", "USA", "United States (of America)".
+const COUNTRY = /\bU\.\s?S\.(?:\s?A\.)?|\bU\.S\b|\bUSA\b|\bUS\b|\bUnited States(?: of America)?\b/g;
+// Every "five (5)" match holds a bracketed number: a literal-led test that most texts fail, in front
+// of the costly case-insensitive alternation.
+const BRACKETED_NUMBER = /\(\d+\)/;
+// Visa spellings: J1, J-1, J 1; H1, H-1, H1B, H-1B, H1-B, H-1b, H1 B ("H1b" and "H1" mean the same visa here).
+// Not "J-1,000" or "H1.5": a digit (or a thousands comma) after the 1 means a number, not a visa.
+const J1 = /\bj[\s-]?1\b(?!\d|,\d)/g;
+const H1B = /\bh[\s-]?1(?:[\s-]?b\b)?(?!\d|,\d)/g;
+const H1B_B = /\bh1b[\s-]b\b/g;
+// What each of the three visa patterns needs: a "j" or "h", at most a space or hyphen, then "1".
+const VISA_SPELLING = /[jh][\s-]?1/;
+// Collapse whitespace runs to one space. Same result as replace(/\s+/g, ' '), but single spaces (most
+// of the text) are not matched and rewritten one by one.
+const SPACING = /\s\s+|[^\S ]/g;
 
 /** Canonical lower-case text: visa spellings as "j1" / "h1b", country as "usa", dashes and quotes plain. */
 export function normalize(text: string): string {
   let t = text;
-  for (const [re, to] of REPLACEMENTS) {
-    // The "five (5)" pattern is the costly one and needs a bracket: most texts skip it.
-    if (re === WORD_THEN_DIGITS && !t.includes('(')) continue;
-    t = t.replace(re, to);
-  }
+  const unusual = TYPOGRAPHY_OR_SPACING.test(t);
+  if (unusual) for (const [re, to] of TYPOGRAPHY) t = t.replace(re, to);
+  const before = t;
+  t = t.replace(COUNTRY, ' usa ');
+  // (" usa " is the only change from here on that can leave two spaces in a row.)
+  const spaced = unusual || t !== before;
+  // "five (5) years" → "5 years"
+  if (BRACKETED_NUMBER.test(t)) t = t.replace(WORD_THEN_DIGITS, '$2');
   t = t.toLowerCase();
-  // Visa spellings: J1, J-1, J 1; H1, H-1, H1B, H-1B, H1-B, H-1b, H1 B ("H1b" and "H1" mean the same visa here).
-  // Not "J-1,000" or "H1.5": a digit (or a thousands comma) after the 1 means a number, not a visa.
-  t = t.replace(/\bj[\s-]?1\b(?!\d|,\d)/g, 'j1');
-  t = t.replace(/\bh[\s-]?1(?:[\s-]?b\b)?(?!\d|,\d)/g, 'h1b');
-  t = t.replace(/\bh1b[\s-]b\b/g, 'h1b');
-  // Collapse whitespace runs to one space. Same result as replace(/\s+/g, ' '), but single spaces (most
-  // of the text) are not matched and rewritten one by one.
-  t = t.replace(/\s\s+|[^\S ]/g, ' ').trim();
-  return t;
+  if (VISA_SPELLING.test(t)) t = t.replace(J1, 'j1').replace(H1B, 'h1b').replace(H1B_B, 'h1b');
+  if (spaced) t = t.replace(SPACING, ' ');
+  return t.trim();
 }

@@ -14,6 +14,8 @@ export interface RuleContext {
   byTopic?: Map<number, Clause[]>;
   /** contentClauses, filled on first use: six rules read it. */
   content?: Clause[];
+  /** The content clauses' norms joined by CLAUSE_SEP, with each one's offset (see contentHits). */
+  contentText?: { text: string; starts: number[] };
 }
 
 export interface Found<T> {
@@ -55,6 +57,48 @@ export function clausesAbout(ctx: RuleContext, topic: TopicName): Clause[] {
     ctx.byTopic.set(bit, list);
   }
   return list;
+}
+
+// One scan of the page instead of one test per clause. A rule that reads only the clauses holding
+// some word runs its gate over all content clauses' norms joined into one string; each hit marks its
+// clause and the scan resumes at the next clause. Rules keep their own per-clause tests behind this
+// gate: it only spares them the clauses that cannot match.
+//
+// A gate finds every clause where it would match on its own when it has no anchor (^, $), no
+// lookbehind and no negative lookahead: the separator is a non-word character, like a string's
+// edges, so \b reads the same; anything else only widens what is marked.
+const CLAUSE_SEP = '\u0001';
+
+function contentText(ctx: RuleContext): { text: string; starts: number[] } {
+  if (ctx.contentText) return ctx.contentText;
+  const norms = contentClauses(ctx).map((c) => c.norm);
+  const starts: number[] = [];
+  let at = 0;
+  for (const n of norms) {
+    starts.push(at);
+    at += n.length + 1;
+  }
+  starts.push(at);
+  return (ctx.contentText = { text: norms.join(CLAUSE_SEP), starts });
+}
+
+/**
+ * Which content clauses (same order as contentClauses) have a match of `gate` in their norm. `gate`
+ * must be global and follow the rule above (tests/lib/core/signals/rule-kit.test.ts checks the gates).
+ */
+export function contentHits(ctx: RuleContext, gate: RegExp): Uint8Array {
+  const { text, starts } = contentText(ctx);
+  const n = starts.length - 1;
+  const hits = new Uint8Array(n);
+  let i = 0;
+  gate.lastIndex = 0;
+  for (let m = gate.exec(text); m; m = gate.exec(text)) {
+    while (starts[i + 1]! <= m.index) i++;
+    hits[i] = 1;
+    if (++i >= n) break;
+    gate.lastIndex = starts[i]!;
+  }
+  return hits;
 }
 
 export { alternation } from './phrases';

@@ -1,6 +1,6 @@
 import type { Clause } from '../clauses';
 import { NUM_WORD, wordNumber } from '../normalize';
-import { contentClauses, found, type Found, type RuleContext } from '../rule-kit';
+import { contentClauses, contentHits, found, type Found, type RuleContext } from '../rule-kit';
 
 // First-attempt passes required (for any Step), or failures accepted ("within 2 attempts",
 // "failed three times will not be considered" → two failures accepted, "attempts do not matter").
@@ -14,6 +14,8 @@ export interface AttemptsValue {
 const FIRST =
   /\b(?:first|1st)[ -](?:attempt|try|sitting|time)s?\b|\bfirst-time pass|\bon (?:the )?first (?:attempt|try)|\bin one attempt\b|\bone attempt\b/;
 const ATTEMPT_TOPIC = /\battempts?\b|\btries\b|\btry\b|\bfail(?:ed|ure|ures|s|ing)?\b|\bfirst[ -]time\b|\bsittings?\b|\bretakes?\b/;
+// Clauses holding ATTEMPT_TOPIC, found in one scan of the page (contentHits).
+export const ATTEMPT_TOPIC_SCAN = new RegExp(ATTEMPT_TOPIC.source, 'g');
 // "pass on the first attempt" names no exam either, but passing is what exams are for.
 const EXAM = /\busmle|\bstep [123]\b|\bsteps\b|\b(?:any|every|each|a) step\b|\bcomlex|\blevel [12]\b|\bexam|\bboards?\b|\blicensing|\bscores?\b|\bpass(?:ed|es|ing)? (?:\w+ ){0,3}(?:first|1st) (?:attempt|try)/;
 // "Is there an attempt limit?" names no exam, but on a program page it can only mean the USMLE.
@@ -59,10 +61,14 @@ export function readAttempts(ctx: RuleContext): Found<AttemptsValue> | null {
   const firstOnly = (c: Clause) => (strict ??= found(ctx, c, { firstAttemptOnly: true, maxAttempts: 1 }));
   const failuresOk = (c: Clause, maxAttempts: number | null = null) =>
     (lenient ??= found(ctx, c, { firstAttemptOnly: false, maxAttempts }));
-  for (const c of contentClauses(ctx)) {
-    const t = c.norm;
+  const clauses = contentClauses(ctx);
+  const hits = contentHits(ctx, ATTEMPT_TOPIC_SCAN);
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i]!;
     // Most clauses are neither about attempts nor a bare answer: skip them before the exam tests.
-    const aboutAttempts = ATTEMPT_TOPIC.test(t);
+    if (hits[i] === 0 && !c.answer) continue;
+    const t = c.norm;
+    const aboutAttempts = hits[i] === 1 && ATTEMPT_TOPIC.test(t);
     if (!aboutAttempts && !c.answer) continue;
     const examTopic = EXAM.test(`${c.prompt} ${t} ${c.section}`) || ATTEMPT_QUESTION.test(c.prompt);
     const promptAsks = c.prompt !== '' && ATTEMPT_TOPIC.test(c.prompt) && examTopic;

@@ -1,12 +1,14 @@
 import type { Clause } from '../clauses';
 import { NUM_WORD, wordNumber } from '../normalize';
-import { contentClauses, found, type Found, type RuleContext } from '../rule-kit';
+import { contentClauses, contentHits, found, type Found, type RuleContext } from '../rule-kit';
 
 // Share of current residents who are IMGs: "80% of our residents are IMGs", "11 of our 20 residents
 // are IMGs" (→ 55), "currently none" (→ 0). Ranges, "most" and counts without a total say nothing exact.
 
 const IMG =
   /\bimgs?\b|\bfmgs?\b|\binternational (?:medical )?graduates?\b|\bforeign (?:medical )?graduates?\b|\bgraduated from (?:an? )?(?:international|foreign|non-usa|non-lcme)\b|\binternational (?:\([^)]*\) )?medical schools?\b|\bnon-usa (?:medical )?graduates?\b|\b(?:graduated|graduates?) (?:from |of )?(?:\w+ )?(?:medical )?schools? outside (?:of )?(?:the )?usa\b|\b(?:medical )?schools? outside (?:of )?(?:the )?usa(?: and canada)?\b/;
+// Without a question, a clause is read only when it names IMGs: one scan of the page (contentHits).
+export const IMG_SCAN = new RegExp(IMG.source, 'g');
 const PERCENT = /(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)/;
 const COUNT_OF = new RegExp(String.raw`\b(${NUM_WORD}) (?:out )?of (?:our |the |all )?(${NUM_WORD}) (?:current |categorical )?(?:residents|interns|trainees|positions)\b`);
 // "18 IMGs out of 24 total": the group named before its total.
@@ -58,7 +60,11 @@ function ratio(count: string, total: string): number | null {
 }
 
 export function readImgShare(ctx: RuleContext): Found<number> | null {
-  for (const c of contentClauses(ctx)) {
+  const clauses = contentClauses(ctx);
+  const hits = contentHits(ctx, IMG_SCAN);
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i]!;
+    if (hits[i] === 0 && c.prompt === '') continue;
     const t = c.norm;
     // "What percentage of residents are IMGs?", or a label naming the group over a bare "75%".
     const asksShare = SHARE_QUESTION.test(c.prompt) || (c.kind === 'label-value' && /^\d{1,3}(?:\.\d+)?\s?%$/.test(t));

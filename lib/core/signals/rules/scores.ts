@@ -1,5 +1,5 @@
 import type { Clause } from '../clauses';
-import { contentClauses, found, type Found, type RuleContext } from '../rule-kit';
+import { contentClauses, contentHits, found, type Found, type RuleContext } from '../rule-kit';
 
 // Minimum USMLE Step 1 and Step 2 CK scores. Only stated minimums count: "220 or higher", "≥ 225",
 // "at least 210", "a score of 240" in a requirement. Averages of matched residents, "competitive
@@ -38,6 +38,11 @@ const STEP1 = /\bstep (?:1|one|i)\b|\bstep1\b/g;
 const STEP2 = /\bstep (?:2|two|ii)(?: (?:ck|clinical knowledge))?\b(?! (?:cs|clinical skills))|\bstep2(?:ck)?\b/g;
 const OTHER_EXAM = /\bcomlex|\blevel (?:1|2|i|ii)\b|\bstep 3\b|\bstep 2 (?:cs|clinical skills)\b/;
 const USMLE = /\busmle\b|\bstep [12]\b|\bboard scores?\b/;
+
+// What a clause needs for readStepMinimums to read it: a digit (every NUMBER has one) or a word every
+// NO_MINIMUM match holds. A gate for contentHits (one scan of the page); it only skips clauses.
+export const SCORE_WORDS = /\d|minimum|cut-?off|score requirement/;
+export const SCORE_WORDS_SCAN = new RegExp(SCORE_WORDS.source, 'g');
 
 interface Mention { step: 1 | 2; index: number }
 
@@ -152,9 +157,12 @@ export function readStepMinimums(ctx: RuleContext): StepMinimums {
     if (!cur || (cur.strength === 'preferred' && !cur.hedged && (f.strength === 'required' || f.hedged))) res[key] = f;
   };
   const clauses = contentClauses(ctx);
+  const hits = contentHits(ctx, SCORE_WORDS_SCAN);
   // Blocks that say there is no minimum: "No minimum cut-off. Scores of 230+ are competitive."
   const noMinimum = new Set<number>();
   clauses.forEach((c, i) => {
+    // Neither a figure nor NO_MINIMUM's words, and not a "No" to a question: nothing below reads it.
+    if (hits[i] === 0 && c.answer !== 'no') return;
     const prev = clauses[i - 1];
     // "Step 1: 210; Step 2 CK: 220": a clause after a semicolon continues its lead's topic.
     const lead = prev && prev.blockIndex === c.blockIndex && prev.text.endsWith(';') ? prev.norm : '';

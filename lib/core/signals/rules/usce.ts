@@ -1,7 +1,7 @@
 import type { UsceValue } from '../../schema/signals';
 import type { Clause } from '../clauses';
 import { NUM_WORD, wordNumber } from '../normalize';
-import { contentClauses, found, type Found, type RuleContext } from '../rule-kit';
+import { contentClauses, contentHits, found, type Found, type RuleContext } from '../rule-kit';
 
 // US clinical experience: required / preferred / not-required, the months named with it, and
 // whether observerships count. Praise ("helpful", "viewed favourably") makes it preferred even when
@@ -12,6 +12,9 @@ import { contentClauses, found, type Found, type RuleContext } from '../rule-kit
 const USCE =
   /\busce\b|\bimg\b.{0,20}\bclinical experience|\b(?:usa|american)\b[^.;]{0,25}\b(?:clinical|medical|hands-on|health ?care|patient care)\b[^.;]{0,15}\b(?:experience|training|exposure|rotations?)\b|\b(?:clinical|hands-on|medical|patient care) (?:experience|training)\b[^.;]{0,60}\b(?:in|at|within) (?:the |a |an )?(?:accredited )?(?:usa\b|american\b)|\bhands-on\b[^.;]{0,60}\busa\b|\b(?:one|1|two|2) years? (?:in|at) an? (?:usa )?(?:acgme[- ])?accredited (?:usa )?(?:residency|hospital|program)/;
 const USCE_WORDS = /usce|clinical experience|usa|american|accredited/;
+// A clause without a question is read only for USCE_WORDS and "observer": one scan of the page
+// (contentHits) finds those that hold any.
+export const USCE_OR_OBSERVER_SCAN = /usce|clinical experience|usa|american|accredited|observer/g;
 const RESEARCH_MIX = /\bclinical or research\b|\bresearch or clinical\b/;
 const REQUIRED = /\b(?:required|requires|require|must|mandatory|need|needs|necessary|essential|have completed)\b|\bis a requirement\b/;
 const NOT_REQUIRED =
@@ -62,7 +65,9 @@ export function readUsce(ctx: RuleContext): Found<UsceValue> | null {
   let observershipsCount: boolean | null = null;
   const rank: Record<Status, number> = { required: 3, preferred: 2, 'not-required': 1 };
 
+  const hits = contentHits(ctx, USCE_OR_OBSERVER_SCAN);
   clauses.forEach((c, idx) => {
+    if (hits[idx] === 0 && c.prompt === '') return;
     const t = c.norm;
     // (Both observership patterns need "observer"; USCE needs one of USCE_WORDS: most clauses skip them.)
     if (t.includes('observer')) {

@@ -1,6 +1,6 @@
 import type { VisaValue } from '../../schema/signals';
 import type { Clause } from '../clauses';
-import { alternation, contentClauses, found, type Found, type RuleContext } from '../rule-kit';
+import { alternation, contentClauses, contentHits, found, type Found, type RuleContext } from '../rule-kit';
 
 // J-1 and H-1B sponsorship, each "yes" | "no" | "conditional", null when the page is silent on it
 // (labels per shared/corpus/README.md: any qualifier → conditional; "J-1 only" → H-1B no).
@@ -347,13 +347,24 @@ function resolve(statements: Statement[]): Statement | null {
   return best[0]!;
 }
 
+// Words a clause (or its question) must hold for statementsOf to say anything: a visa spelling that
+// canon() reads as "j1" / "h1b" (or "ecfmg"), the words of the untyped statements ("visa", "sponsor",
+// "step 3"), and those of CITIZENS_ONLY. A speed-up only: a clause and prompt without any of them
+// yield no statement and name no visa to carry (tests/lib/core/signals/rules/visa-gate.test.ts).
+export const VISA_WORDS = /[jh][\s-]?1|ecfmg|visa|sponsor|citizen|permanent resident|green card|step 3/;
+export const VISA_WORDS_SCAN = new RegExp(VISA_WORDS.source, 'g');
+
 export function readVisa(ctx: RuleContext): { j1: Found<VisaValue> | null; h1b: Found<VisaValue> | null } {
   const all: Statement[] = [];
   let carried: VisaType[] = [];
   let lastBlock = -1;
-  for (const c of contentClauses(ctx)) {
+  const clauses = contentClauses(ctx);
+  const hits = contentHits(ctx, VISA_WORDS_SCAN);
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i]!;
     if (c.blockIndex !== lastBlock) carried = [];
     lastBlock = c.blockIndex;
+    if (hits[i] === 0 && (c.prompt === '' || !VISA_WORDS.test(c.prompt))) continue;
     const text = canon(c.norm);
     all.push(...statementsOf(c, text, carried));
     const mentioned = typesIn(text);

@@ -1,6 +1,6 @@
 import type { YogValue } from '../../schema/signals';
 import { NUM_WORD, wordNumber } from '../normalize';
-import { contentClauses, found, type Found, type RuleContext } from '../rule-kit';
+import { contentClauses, contentHits, found, type Found, type RuleContext } from '../rule-kit';
 
 // Graduation-year limits: "within the past 5 years", "no more than three years out", "within 3 years
 // of starting training" → { maxYears }; "graduated on or after June 30, 2023", "2019 or later",
@@ -8,6 +8,8 @@ import { contentClauses, found, type Found, type RuleContext } from '../rule-kit
 // residents are not limits; "no cut-off" says there is none.
 
 const TOPIC = /\bgraduat\w*|\bout (?:of|from) (?:medical )?school\b|\byog\b|\byear of graduation\b|\bmedical school\b|\bdegree\b/;
+// Clauses holding TOPIC, found in one scan of the page (contentHits).
+export const TOPIC_SCAN = new RegExp(TOPIC.source, 'g');
 // A span of years; whether it bounds graduation is decided by its place (SPAN_OF_GRADUATION below).
 const N = `(${NUM_WORD})`;
 const WITHIN_YEARS = new RegExp(
@@ -74,7 +76,11 @@ function limitIn(t: string, prompt: string, promptAsks: boolean): YogValue | nul
 
 export function readYog(ctx: RuleContext): Found<YogValue> | null {
   let preferred: Found<YogValue> | null = null;
-  for (const c of contentClauses(ctx)) {
+  const clauses = contentClauses(ctx);
+  const hits = contentHits(ctx, TOPIC_SCAN);
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i]!;
+    if (hits[i] === 0 && c.prompt === '') continue;
     const t = c.norm;
     const promptAsks = ASKS_GRADUATION.test(c.prompt);
     if (!TOPIC.test(t) && !promptAsks) continue;
