@@ -110,8 +110,11 @@ export async function readQuickList(now: Date = new Date()): Promise<ListReply> 
   }
 }
 
+/** Names the read in the page's performance timeline (npm run bench and the browser tests read it). */
+const measureRead = (t0: number, quick: boolean, programs: number) => performance.measure('smartpick:list-read', { start: t0, detail: { quick, programs } });
+
 function listed(profile: Profile | null, list: ProgramList, now: Date, t0: number): ListReply {
-  performance.measure('smartpick:list-read', { start: t0 });
+  measureRead(t0, false, list.programs.length);
   return { profileSet: profile !== null, profile, programs: listItems(fit, profile, list.programs, now), skipped: list.skipped };
 }
 
@@ -123,7 +126,7 @@ function fromDigest(profile: Profile | null, digest: ListDigest | null, rows: ()
   const tierOf = new Map(items.map((i) => [i.program.id, i.tier]));
   for (const [tier, ids] of Object.entries(digest.recent)) if (ids.some((id) => tierOf.get(id) !== tier)) return null;
   if (tierOf.size !== digestIds(digest).length || list.skipped.length > 0) return null;
-  performance.measure('smartpick:list-read', { start: t0 });
+  measureRead(t0, true, list.programs.length);
   const { total, skipped, counts, specialties } = digest;
   return { profileSet: profile !== null, profile, programs: items, skipped: [], partial: { total, skipped, counts, specialties } };
 }

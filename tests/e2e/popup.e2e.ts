@@ -9,6 +9,7 @@ import { routesOf } from '../../scripts/lib/fixtures';
 import { trainingStartYear } from '../../lib/core/fit/years-out';
 import type { ProfileInput } from '../../lib/core/schema/profile';
 import { badge, listSections, pill, pillScore, waitForBadge } from './harness/badge';
+import { makeProgram, minutesAfterStart } from '../fixtures/programs';
 import { scoreWithCli, type CliScore } from './harness/cli';
 import { FREIDA, HOSPITAL, NAMES, UNIVERSITY, URLS } from './harness/sites';
 
@@ -317,6 +318,92 @@ describe('list', () => {
     await expectChangesShown(page, tiers);
     const profile = await sendToBackground(control, { type: 'profile/get' });
     expect(profile.ok && profile.data).toEqual(SIX_OUT);
+  });
+});
+
+describe('a long list', () => {
+  /** Headings of the tier sections as "Reach (12)"… → { Reach: 12, … } (the four list tiers). */
+  const countsOn = async (page: Page) =>
+    Object.fromEntries(
+      (await page.locator('section.sp-tier h2').allTextContents()).map((t) => {
+        const m = t.trim().match(/^(.*) \((\d+)\)$/)!;
+        return [m[1]!, Number(m[2])];
+      }),
+    );
+  /** Opens the toolbar popup until its first read came from the list digest (the background builds it after the import). */
+  async function quickPopup(ch: Chromium): Promise<Page> {
+    for (let i = 0; i < 40; i++) {
+      const page = await openPopup(ch);
+      const read = await page.waitForFunction(() => {
+        const e = performance.getEntriesByName('smartpick:list-read')[0] as PerformanceMeasure | undefined;
+        return e ? (e.detail as { quick: boolean; programs: number }) : null;
+      });
+      const detail = (await read.jsonValue()) as { quick: boolean; programs: number };
+      if (detail.quick) {
+        expect(detail.programs, 'a few rows per tier, not the whole list').toBeLessThanOrEqual(20);
+        return page;
+      }
+      await page.close();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the popup never read the list digest');
+  }
+
+  test('the popup opens from the list digest: the same counts as the full list, each tier\'s newest rows; a change made elsewhere is in the next popup', async () => {
+    const { ch, control } = await start();
+    const N = 120;
+    const programs = Array.from({ length: N }, (_, i) => makeProgram(i, { tierOverride: null, updatedAt: minutesAfterStart(i), addedAt: minutesAfterStart(i) }));
+    const backup = { format: 'smartpick-backup', version: 1, exportedAt: new Date().toISOString(), profile: SIX_OUT, programs, pages: [] };
+    expect((await sendToBackground(control, { type: 'backup/import', backup, mode: 'replace' })).ok).toBe(true);
+
+    const full = await openPopup(ch, '#list');
+    await full.locator('section.sp-tier h2').first().waitFor();
+    // The full page draws long lists in slices: wait for every row.
+    await full.waitForFunction((n) => document.querySelectorAll('li[data-id]').length === n, N);
+    const fullCounts = await countsOn(full);
+    expect(Object.values(fullCounts).reduce((a, b) => a + b, 0)).toBe(N);
+    expect(Object.values(fullCounts).filter((n) => n > 0).length, 'the programs spread over several tiers').toBeGreaterThan(1);
+
+    let popup = await quickPopup(ch);
+    expect(await countsOn(popup)).toEqual(fullCounts);
+    // Each tier shows its five most recently changed programs, newest first, as the full list has them.
+    const idsIn = (page: Page, tier: string) => page.locator(`section.sp-tier[data-tier="${tier}"] li[data-id]`).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id!));
+    const updated = new Map(programs.map((p) => [p.id, p.updatedAt]));
+    for (const tier of ['reach', 'realistic', 'safety', 'ineligible']) {
+      const all = (await idsIn(full, tier)).sort((a, b) => updated.get(b)!.localeCompare(updated.get(a)!));
+      expect(await idsIn(popup, tier), tier).toEqual(all.slice(0, 5));
+    }
+    await popup.getByText(/more in the full list/).first().waitFor();
+
+    // A change made in the full list: the oldest program not in Reach moved there.
+    let target = programs[0]!;
+    let fromTier: string | null = null;
+    for (const p of programs) {
+      const t = await full.locator(`li[data-id="${p.id}"]`).getAttribute('data-tier');
+      if (t && t !== 'reach') {
+        target = p;
+        fromTier = t;
+        break;
+      }
+    }
+    expect(fromTier, 'some program is not in Reach').not.toBeNull();
+    const targetRow = full.locator(`li[data-id="${target.id}"]`);
+    await targetRow.getByLabel(`Tier of ${target.name}`, { exact: true }).selectOption('reach');
+    await targetRow.getByText('moved by you').waitFor();
+    const fromHeading = TIER_WORD[fromTier as CliTier];
+    const expected = { ...fullCounts, Reach: (fullCounts.Reach ?? 0) + 1, [fromHeading]: fullCounts[fromHeading]! - 1 };
+    await full.getByRole('heading', { name: `Reach (${expected.Reach})`, exact: true }).waitFor();
+    await popup.close();
+    // The background rebuilds the digest after the change; the next popup reads it.
+    let counts: Record<string, number> = {};
+    for (let i = 0; i < 20; i++) {
+      popup = await quickPopup(ch);
+      counts = await countsOn(popup);
+      if (counts.Reach === expected.Reach) break;
+      await popup.close();
+    }
+    expect(counts).toEqual(expected);
+    expect(await popup.locator(`li[data-id="${target.id}"]`).getAttribute('data-tier'), 'the moved program is the newest Reach row').toBe('reach');
   });
 });
 
