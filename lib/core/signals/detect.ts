@@ -47,9 +47,12 @@ const NEG_TITLE =
 // the benefits list, "Showing 1 to 10 of 36 entries" under a table — and stray cues of *different*
 // genres must not add up to a verdict.
 
-// `needs`: words (lower case) at least one of which any match of `re` contains. A cue is tested only
-// when the page holds one of its words (cueWordsIn finds them all in one scan); a speed-up only: a
-// cue without any of its words cannot match.
+// `needs`: words (lower case, matched in any case) at least one of which any match of `re` contains,
+// and where: a word that starts with a letter or digit starts a word there (\b before it); a word
+// written "^by " starts a line ("by " after a line break or at the start); any other word ("$",
+// "· op") may sit anywhere. A cue is tested only when the page holds one of its words (cueWordsIn
+// finds them all in two scans); a speed-up only: a cue without any of its words cannot match. Rare
+// words make the gate worth more: "ideal candidate", not "candidate".
 export interface Cue {
   genre: string;
   re: RegExp;
@@ -66,8 +69,8 @@ export const GENRE_CUES: Cue[] = [
   // Advice articles and blog posts: reading time, bylines, tables of contents, share buttons.
   ...cues('article', [
     [/\b\d+[- ]min(?:ute)?s?\s+read\b/i, ['read']],
-    [/^(?:By|Written by|Reviewed by|Edited by|Posted by) (?:Dr\. )?[A-Z][a-z]+(?: [A-Z][a-z.]+){1,2}(?:,? (?:MD|DO|PhD|MPH|RN|Staff Writer|Contributor))?(?: ?[|·•,].{0,60})?$/m, ['by ']],
-    [/^by (?:the )?[a-z][\w.' -]{2,40}(?:team|staff|editors?|editorial(?: board| team)?|desk)\b/im, ['team', 'staff', 'editor', 'desk']],
+    [/^(?:By|Written by|Reviewed by|Edited by|Posted by) (?:Dr\. )?[A-Z][a-z]+(?: [A-Z][a-z.]+){1,2}(?:,? (?:MD|DO|PhD|MPH|RN|Staff Writer|Contributor))?(?: ?[|·•,].{0,60})?$/m, ['^by ', '^written by ', '^reviewed by ', '^edited by ', '^posted by ']],
+    [/^by (?:the )?[a-z][\w.' -]{2,40}(?:team|staff|editors?|editorial(?: board| team)?|desk)\b/im, ['^by ']],
     [/\b(?:table of contents|article contents|key takeaways)\b/i, ['contents', 'key takeaways']],
     [/\bin this (?:article|guide|post|blog)\b/i, ['in this']],
     [/\brelated (?:posts|articles|stories|reading)\b/i, ['related ']],
@@ -75,7 +78,7 @@ export const GENRE_CUES: Cue[] = [
     [/\bshare this (?:article|story|post)\b/i, ['share this']],
     [/\bleave a (?:comment|reply)\b|\bsubscribe to (?:our )?newsletter\b/i, ['leave a', 'subscribe to']],
     [/^(?:conclusion|final thoughts|(?:the )?bottom line)$/im, ['conclusion', 'final thoughts', 'bottom line']],
-    [/\b(?:list of|top \d+|best \d+|\d+ best) [\w -]{0,40}\bprograms\b|\bimg[- ]friendly\b/i, ['programs', 'friendly']],
+    [/\b(?:list of|top \d+|best \d+|\d+ best) [\w -]{0,40}\bprograms\b|\bimg[- ]friendly\b/i, ['list of', 'top ', 'best ', 'img-friendly', 'img friendly']],
   ]),
   // News stories and press releases.
   ...cues('news', [
@@ -84,18 +87,18 @@ export const GENRE_CUES: Cue[] = [
     [/\bpress release\b|\bmore news\b/i, ['press release', 'more news']],
     [/^#{3}$|^-30-$/m, ['###', '-30-']],
     // Boilerplate closing a press release: "About Metro General: Metro General Hospital is a 600-bed…"
-    [/^About [A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*)*:? .{0,60}\b(?:is|are) (?:a|an|the|one)\b/m, ['about ']],
+    [/^About [A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*)*:? .{0,60}\b(?:is|are) (?:a|an|the|one)\b/m, ['^about ']],
     [/\b(?:the (?:hospital|health system|university|medical center|school) announced|announced today)\b/i, ['announced']],
   ]),
   // Forum and social threads.
   ...cues('forum', [
     // Not bare "10 points": score talk ("within 10 points") is everywhere on program pages.
     [/\b\d[\d,.]*k? (?:posts|replies|answers|views|comments|upvotes|reactions)\b|\b\d+ points? [·•|]/i, ['posts', 'replies', 'answers', 'views', 'comments', 'upvotes', 'reactions', 'point']],
-    [/\b(?:answered|asked|replied) (?:by|\d+ (?:years?|months?|days?) ago)\b|^Re: |\breply #\d+/im, ['answered', 'asked', 'replied', 're: ', 'reply #']],
-    /\b(?:reply|quote|like|share|save|report|award)\b[\s·•|]+(?:reply|quote|like|share|save|report|award)\b/i,
+    [/\b(?:answered|asked|replied) (?:by|\d+ (?:years?|months?|days?) ago)\b|^Re: |\breply #\d+/im, ['answered', 'asked', 'replied', '^re: ', 'reply #']],
+    [/\b(?:reply|quote|like|share|save|report|award)\b[\s·•|]+(?:reply|quote|like|share|save|report|award)\b/i, ['reply', 'quote', 'like', 'share', 'save', 'report', 'award']],
     [/\bposted by u\/|(?:^|\s)u\/[A-Za-z0-9_-]{3,}|(?:^|\s)r\/[A-Za-z0-9_]{3,}/, ['u/', 'r/']],
     [/\bJoined:? (?:[A-Z][a-z]{2} \d|\d{4})|\b(?:Junior|Senior|New|Active|Well-known) Member\b/, ['joined', 'member']],
-    [/\blog in or register to (?:reply|post)\b|\bpost reply\b|\boriginal poster\b|\bthread starter\b|[·•|] ?OP ?[·•|]/, ['register to', 'post reply', 'original poster', 'thread starter', 'op']],
+    [/\blog in or register to (?:reply|post)\b|\bpost reply\b|\boriginal poster\b|\bthread starter\b|[·•|] ?OP ?[·•|]/, ['register to', 'post reply', 'original poster', 'thread starter', '·op', '· op', '•op', '• op', '|op', '| op']],
     [/\b\d+\s?(?:y|yr|years?|mo|months?|d|days?|h|hours?) ago\b/i, ['ago']],
   ]),
   // Job posts for attending physicians: hiring verbs, board status, employer boilerplate, pay.
@@ -106,14 +109,14 @@ export const GENRE_CUES: Cue[] = [
     [/\bequal (?:employment )?opportunity(?:\/affirmative action)? employer\b|\bEOE\b/i, ['equal', 'eoe']],
     [/\b(?:sign(?:ing|-on)|retention|productivity|commencement) bonus\b/i, ['bonus']],
     [/\b(?:student )?loan repayment\b/i, ['loan repayment']],
-    [/\b(?:employment|job|position) type\b|\breference #|\breq(?:uisition)?\.? ?(?:id|#|number)\b|\bjob (?:id|number|code)\b/i, ['type', 'reference #', 'req', 'job ']],
+    [/\b(?:employment|job|position) type\b|\breference #|\breq(?:uisition)?\.? ?(?:id|#|number)\b|\bjob (?:id|number|code)\b/i, ['type', 'reference #', 'requisition', 'req.', 'req ', 'req#', 'reqid', 'reqnumber', 'job ']],
     [/\bapply for this (?:job|position|opportunity)\b|\bsimilar jobs\b|\bjob (?:details|description)\b/i, ['apply for this', 'similar jobs', 'job ']],
     // Programs ask for a personal statement, employers for a cover letter.
     [/\b(?:cv|curriculum vitae|resume) and cover letter\b|\bcover letter and (?:cv|curriculum vitae|resume)\b/i, ['cover letter']],
     [/\bposition (?:highlights|summary|overview|details)\b|\bthis (?:position|role) (?:offers|includes)\b/i, ['position ', 'role ']],
     [/\bkey responsibilities\b|\bessential (?:duties|functions)\b|\bjob responsibilities\b/i, ['responsibilities', 'essential ']],
-    [/\bthe (?:successful|ideal) candidate\b|\b(?:minimum|preferred|required) qualifications\b/i, ['candidate', 'qualifications']],
-    [/\b(?:physician|provider) recruit(?:ment|er|ing)\b/i, ['recruit']],
+    [/\bthe (?:successful|ideal) candidate\b|\b(?:minimum|preferred|required) qualifications\b/i, ['successful candidate', 'ideal candidate', 'minimum qualifications', 'preferred qualifications', 'required qualifications']],
+    [/\b(?:physician|provider) recruit(?:ment|er|ing)\b/i, ['physician recruit', 'provider recruit']],
     [/\b(?:seven|\d+)[- ]on[\s/,-]+(?:seven|\d+)[- ]off\b/i, ['off']],
     [/\bj-?1 (?:visa )?waiver (?:candidates|eligible|approved|position|site)\b/i, ['waiver']],
     // Attending pay is six figures; resident salaries are five.
@@ -129,58 +132,86 @@ export const GENRE_CUES: Cue[] = [
   // Test prep.
   ...cues('prep', [
     // A program's benefits page may list a QBank subscription; alone it is one cue.
-    [/\bq-?bank\b|\bquestion bank\b|\b[\d,]{3,} (?:board-style |practice |exam-style )?questions\b/i, ['bank', 'questions']],
+    [/\bq-?bank\b|\bquestion bank\b|\b[\d,]{3,} (?:board-style |practice |exam-style )?questions\b/i, ['qbank', 'q-bank', 'question bank', 'questions']],
     [/\b(?:full[- ]length|nbme|uworld) (?:self[- ])?assessments?\b/i, ['assessment']],
     [/\benrol(?:l|ling)? (?:now|today)\b|\benroll in (?:the|our)\b|\badd to cart\b/i, ['enrol', 'add to cart']],
     [/\bpass guarantee\b|\bmoney[- ]back\b|\bfree trial\b|\brepeat the course\b/i, ['guarantee', 'money', 'free trial', 'repeat the course']],
     [/\blive (?:online )?(?:lectures|classes|review)\b/i, ['live ']],
     [/\bour students (?:average|score|scored|matched|pass)\b/i, ['our students']],
-    [/\$\s?[\d,]+(?:\.\d{2})? for the (?:full |entire )?course\b|\b(?:two|three|four|\d) (?:monthly )?payments of\b/i, ['course', 'payments of']],
+    [/\$\s?[\d,]+(?:\.\d{2})? for the (?:full |entire )?course\b|\b(?:two|three|four|\d) (?:monthly )?payments of\b/i, ['$', 'payments of']],
   ]),
   // Consultancies and coaching services selling help with the Match.
   ...cues('service', [
     [/\b(?:book|schedule|request) (?:a |your )?(?:free )?(?:strategy )?(?:call|consultation|session)\b/i, ['call', 'consultation', 'session']],
-    [/\b(?:personal statement|cv|eras application) (?:editing|review|writing)\b/i, ['editing', 'review', 'writing']],
+    [/\b(?:personal statement|cv|eras application) (?:editing|review|writing)\b/i, ['statement editing', 'statement review', 'statement writing', 'cv editing', 'cv review', 'cv writing', 'application editing', 'application review', 'application writing']],
     [/\bmock interviews?\b/i, ['mock interview']],
     [/\b(?:our|match|premium) packages?\b|\bpackages? (?:include|includes|start)\b/i, ['package']],
     [/\bnot affiliated with\b/i, ['not affiliated with']],
     [/\bour (?:clients|consultants|coaches)\b|\bwe help (?:imgs|international|physicians|doctors|applicants)\b/i, ['clients', 'consultants', 'coaches', 'we help']],
-    [/\b(?:tailored|personali[sz]ed|custom) (?:program|residency) list\b|\bsuccess stories\b/i, ['list', 'success stories']],
+    [/\b(?:tailored|personali[sz]ed|custom) (?:program|residency) list\b|\bsuccess stories\b/i, ['program list', 'residency list', 'success stories']],
   ]),
   // A medical school advising its own students about the Match in general.
   ...cues('advising', [
     [/\b(?:office of )?student affairs\b/i, ['student affairs']],
-    [/\b(?:third|fourth)[- ]year (?:medical )?students\b|\bMS[34]s?\b/, ['students', 'ms3', 'ms4']],
+    [/\b(?:third|fourth)[- ]year (?:medical )?students\b|\bMS[34]s?\b/, ['third-year', 'third year', 'fourth-year', 'fourth year', 'ms3', 'ms4']],
     // Not "your faculty advisor": residents have those too.
     [/\byour (?:career|specialty|dean'?s|medical school) advis[oe]rs?\b|\bcareer advis(?:ing|ors?)\b/i, ['advis']],
     [/\bmatch week\b/i, ['match week']],
     // Not "visiting students should apply through VSLO", which program pages say.
-    [/\bmost students\b|\bstudents (?:who need a visa|apply to \d+)\b/i, ['students']],
+    [/\bmost students\b|\bstudents (?:who need a visa|apply to \d+)\b/i, ['most students', 'students who need a visa', 'students apply to']],
   ]),
   // Directories and search results.
   ...cues('directory', [
     // Weak: data tables on program pages print "Showing 1 to 10 of 12 entries" too.
     [/\bshowing \d+\s*(?:[-–]|to)\s*\d+ of \d+\b|\b\d+ programs found\b/i, ['showing', 'programs found']],
-    [/\bsearch (?:results|programs|the directory)\b|\bfilter by\b|\bsearch [\w ]{0,40}programs by\b/i, ['search', 'filter by']],
+    [/\bsearch (?:results|programs|the directory)\b|\bfilter by\b|\bsearch [\w ]{0,40}programs by\b/i, ['search ', 'filter by']],
   ]),
 ];
 
-// Which cue words the (lower-cased) page holds, in one scan instead of one search per word. The scan
-// resumes one character after each match and compares there every word with that first letter, so
-// a word that starts where another matched first (or inside it) is found too.
+// Which cue words the page holds, in two regex scans over the page as it is (case-insensitive, so no
+// lower-cased copy). Words that start a word are tried only where a word starts (\b), which skips
+// most positions. Line-start words are found with the line break before them (the page is scanned
+// with one put before it) rather than with ^, which would be tried at every position; symbol words
+// are rare enough to skip ahead to. After each match the scan resumes one character later and also
+// compares there every word with that first letter, so a word that starts where another matched
+// first (or inside it) is found too. It may report a word that is not quite there (a "^" word that
+// does not start a line), which only costs a test; it never misses one.
 const CUE_WORDS = [...new Set(GENRE_CUES.flatMap((c) => c.needs ?? []))];
-const CUE_WORD_SCAN = new RegExp(CUE_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-const CUE_WORDS_BY_FIRST = new Map<string, string[]>();
-for (const w of CUE_WORDS) CUE_WORDS_BY_FIRST.set(w[0]!, [...(CUE_WORDS_BY_FIRST.get(w[0]!) ?? []), w]);
+/** The characters a line starts after (where ^ matches in multiline mode). */
+const LINE_BREAK = '\n\r\u2028\u2029';
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const anyOf = (words: string[]) => `(?:${words.map(escape).join('|')})`;
+const startsWord = (w: string) => /^\w/.test(w);
+const lineWords = CUE_WORDS.filter((w) => w[0] === '^').map((w) => w.slice(1));
+const symbolWords = CUE_WORDS.filter((w) => !startsWord(w) && w[0] !== '^');
+const WORD_SCAN = new RegExp(`\\b${anyOf(CUE_WORDS.filter(startsWord))}`, 'gi');
+const LINE_AND_SYMBOL_SCAN = new RegExp(`[${LINE_BREAK}]${anyOf(lineWords)}|${anyOf(symbolWords)}`, 'gi');
+/** Words by first character (after any "^"), and the longest word's length. */
+const CUE_WORDS_BY_FIRST = new Map<string, { word: string; text: string }[]>();
+let longestCueWord = 0;
+for (const word of CUE_WORDS) {
+  const text = word[0] === '^' ? word.slice(1) : word;
+  CUE_WORDS_BY_FIRST.set(text[0]!, [...(CUE_WORDS_BY_FIRST.get(text[0]!) ?? []), { word, text }]);
+  longestCueWord = Math.max(longestCueWord, text.length);
+}
 
-function cueWordsIn(lower: string): Set<string> {
+/** Exported for the soundness test (tests/lib/core/signals/detect-cues.test.ts). */
+export function cueWordsIn(page: string): Set<string> {
   const found = new Set<string>();
-  CUE_WORD_SCAN.lastIndex = 0;
-  for (let m = CUE_WORD_SCAN.exec(lower); m; m = CUE_WORD_SCAN.exec(lower)) {
-    const at = m.index;
-    for (const w of CUE_WORDS_BY_FIRST.get(lower[at]!) ?? []) if (lower.startsWith(w, at)) found.add(w);
-    CUE_WORD_SCAN.lastIndex = at + 1;
-  }
+  const scan = (re: RegExp, text: string) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const at = m.index;
+      const start = LINE_BREAK.includes(text[at]!) ? at + 1 : at; // no word starts with a line break
+      // Lower-cased for the comparison: the words are lower case, and each of their letters (ASCII)
+      // matches in any case exactly the two letters that lower-case to it.
+      const head = text.slice(start, start + longestCueWord).toLowerCase();
+      for (const w of CUE_WORDS_BY_FIRST.get(head[0]!) ?? []) if (head.startsWith(w.text)) found.add(w.word);
+      re.lastIndex = at + 1;
+    }
+  };
+  scan(WORD_SCAN, page);
+  scan(LINE_AND_SYMBOL_SCAN, `\n${page}`);
   return found;
 }
 
@@ -347,7 +378,7 @@ export function detectProgramPage(page: PageText): Detection {
 
   const genres = new Map<string, string[]>();
   const cue = (genre: string, what: string) => genres.set(genre, [...(genres.get(genre) ?? []), what]);
-  const words = cueWordsIn(text.toLowerCase());
+  const words = cueWordsIn(text);
   for (const c of GENRE_CUES) {
     if (c.needs && !c.needs.some((w) => words.has(w))) continue;
     if (c.re.test(text)) cue(c.genre, c.re.source.slice(0, 30));
