@@ -506,22 +506,28 @@ describe('backup', () => {
     const db = await filled();
     const before = await db.exportBackup(NOW);
     const file = { ...before, programs: Array.from({ length: 20 }, (_, i) => makeProgram(300 + i)) };
-    const store = Object.getPrototypeOf(await firstStore(factory)) as IDBObjectStore;
-    const put = store.put;
-    let calls = 0;
-    const spy = vi.spyOn(store, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if (++calls === 10) throw new DOMException('disk full', 'QuotaExceededError');
-      return put.apply(this, args);
-    });
+    const restore = await diskFullOnPut(10);
     try {
       const res = await db.importBackup(file, 'replace');
       expect(res).toMatchObject({ ok: false, error: expect.stringMatching(/^nothing was imported: .*disk full/) });
     } finally {
-      spy.mockRestore();
+      restore();
     }
     expect(await db.exportBackup(NOW)).toEqual(before);
   });
 });
+
+/** Makes the `n`th put of any object store throw "disk full" (a write failing halfway); returns the undo. */
+async function diskFullOnPut(n: number): Promise<() => void> {
+  const store = Object.getPrototypeOf(await firstStore(factory)) as IDBObjectStore;
+  const put = store.put;
+  let calls = 0;
+  const spy = vi.spyOn(store, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    if (++calls === n) throw new DOMException('disk full', 'QuotaExceededError');
+    return put.apply(this, args);
+  });
+  return () => spy.mockRestore();
+}
 
 /** Any object store instance, to reach the fake's IDBObjectStore prototype. */
 async function firstStore(f: IDBFactory): Promise<IDBObjectStore> {
@@ -712,17 +718,11 @@ describe('list digest', () => {
       const { db, digest } = await withDigest();
       const before = await db.exportBackup(NOW);
       const file = { ...before, programs: Array.from({ length: 20 }, (_, i) => makeProgram(300 + i)) };
-      const store = Object.getPrototypeOf(await firstStore(factory)) as IDBObjectStore;
-      const put = store.put;
-      let calls = 0;
-      const spy = vi.spyOn(store, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-        if (++calls === 10) throw new DOMException('disk full', 'QuotaExceededError');
-        return put.apply(this, args);
-      });
+      const restore = await diskFullOnPut(10);
       try {
         expect(await db.importBackup(file, 'replace')).toMatchObject({ ok: false });
       } finally {
-        spy.mockRestore();
+        restore();
       }
       expect(await db.getDigest()).toEqual(digest);
     });

@@ -1,7 +1,7 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { GENRE_CUES, cueWordsIn } from '../../../../lib/core/signals/detect';
+import { allHtmlPages } from '../../../fixtures/html-pages';
 
 // detect.ts tests a genre cue only when the page holds one of its `needs` words. That is a speed-up
 // and must never change a verdict: wherever a cue's pattern matches, one of its words must be in the
@@ -14,22 +14,7 @@ const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const wordRe = (w: string) =>
   new RegExp(w[0] === '^' ? `^${escape(w.slice(1))}` : /^\w/.test(w) ? `\\b${escape(w)}` : escape(w), 'gim');
 
-const ROOT = resolve(__dirname, '../../../..');
-const pages: string[] = [];
-const walk = (dir: string) => {
-  for (const f of readdirSync(dir)) {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (/\.html?$/.test(f)) pages.push(p);
-  }
-};
-walk(join(ROOT, 'tests/fixtures/pages'));
-walk(join(ROOT, 'tests/e2e/fixtures'));
-try {
-  walk(resolve(ROOT, '../shared/corpus/dev'));
-} catch {
-  /* the corpus sits beside the project in CI; the fixtures alone still check every cue */
-}
+const pages = allHtmlPages();
 
 describe('genre cues: `needs` words are sound', () => {
   const withNeeds = GENRE_CUES.filter((c) => c.needs && c.needs.length > 0);

@@ -1,6 +1,5 @@
 // @vitest-environment happy-dom
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { pageTextFromLines } from '../../../../lib/core/page-text';
 import { extractSignals } from '../../../../lib/core/signals';
@@ -14,27 +13,13 @@ import { VISA_WORDS_SCAN } from '../../../../lib/core/signals/rules/visa';
 import { TOPIC_SCAN as YOG_TOPIC_SCAN } from '../../../../lib/core/signals/rules/yog';
 import { toLabels } from '../../../../lib/core/signals/labels';
 import { readPageText } from '../../../../lib/platform/page-text';
+import { allHtmlPages } from '../../../fixtures/html-pages';
 
 // contentHits finds the clauses a gate matches in one scan of the page instead of one test per
 // clause. A speed-up only: every clause the gate matches on its own must be marked. Checked on every
 // page we have, with the rules' gates and patterns of each kind a gate may use.
 
-const ROOT = resolve(__dirname, '../../../..');
-const files: string[] = [];
-const walk = (dir: string) => {
-  for (const f of readdirSync(dir)) {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (/\.html?$/.test(f)) files.push(p);
-  }
-};
-walk(join(ROOT, 'tests/fixtures/pages'));
-walk(join(ROOT, 'tests/e2e/fixtures'));
-try {
-  walk(resolve(ROOT, '../shared/corpus/dev'));
-} catch {
-  /* the corpus sits beside the project in CI; the fixtures alone still check every gate */
-}
+const files = allHtmlPages();
 
 function contextOf(file: string): RuleContext {
   const doc = new DOMParser().parseFromString(readFileSync(file, 'utf8'), 'text/html');
