@@ -50,13 +50,11 @@ function openRaw(factory: IDBFactory, version?: number, upgrade?: (db: IDBDataba
   return req(request);
 }
 
-/** Database version 1 exactly as the v1 code laid it out, filled with tests/fixtures/db/v1.json. */
-async function writeV1(factory: IDBFactory, fixture: { profile: unknown; programs: unknown[]; pages: unknown[] }): Promise<void> {
-  const db = await openRaw(factory, 1, (d) => {
-    d.createObjectStore('profile');
-    d.createObjectStore('programs', { keyPath: 'id' });
-    d.createObjectStore('pages', { keyPath: 'url' }).createIndex('by-program', 'programId');
-  });
+type Fixture = { profile: unknown; programs: unknown[]; pages: unknown[] };
+
+/** Database version `version` laid out by `layout` (as that version's code did), filled with `fixture`. */
+async function writeOld(factory: IDBFactory, version: number, layout: (db: IDBDatabase) => void, fixture: Fixture): Promise<void> {
+  const db = await openRaw(factory, version, layout);
   const tx = db.transaction(['profile', 'programs', 'pages'], 'readwrite');
   if (fixture.profile !== null) tx.objectStore('profile').put(fixture.profile, 'me');
   for (const p of fixture.programs) tx.objectStore('programs').put(p);
@@ -64,6 +62,14 @@ async function writeV1(factory: IDBFactory, fixture: { profile: unknown; program
   await done(tx);
   db.close();
 }
+
+/** Database version 1 exactly as the v1 code laid it out, filled with tests/fixtures/db/v1.json. */
+const writeV1 = (factory: IDBFactory, fixture: Fixture) =>
+  writeOld(factory, 1, (d) => {
+    d.createObjectStore('profile');
+    d.createObjectStore('programs', { keyPath: 'id' });
+    d.createObjectStore('pages', { keyPath: 'url' }).createIndex('by-program', 'programId');
+  }, fixture);
 
 /** Writes a value straight into a store of the current database, bypassing every check. */
 async function writeRaw(factory: IDBFactory, store: string, value: unknown, key?: IDBValidKey): Promise<void> {
@@ -754,24 +760,12 @@ describe('getPrograms', () => {
 });
 
 /** Database version 2 exactly as the v2 code laid it out, filled with tests/fixtures/db/v2.json. */
-async function writeV2(f: IDBFactory, fixture: { profile: unknown; programs: unknown[]; pages: unknown[] }): Promise<void> {
-  const db = await (() => {
-    const request = f.open(NAME, 2);
-    request.onupgradeneeded = () => {
-      const d = request.result;
-      d.createObjectStore('profile');
-      d.createObjectStore('programs', { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
-      d.createObjectStore('pages', { keyPath: 'url' }).createIndex('by-program', 'programId');
-    };
-    return req(request);
-  })();
-  const tx = db.transaction(['profile', 'programs', 'pages'], 'readwrite');
-  if (fixture.profile !== null) tx.objectStore('profile').put(fixture.profile, 'me');
-  for (const p of fixture.programs) tx.objectStore('programs').put(p);
-  for (const p of fixture.pages) tx.objectStore('pages').put(p);
-  await done(tx);
-  db.close();
-}
+const writeV2 = (factory: IDBFactory, fixture: Fixture) =>
+  writeOld(factory, 2, (d) => {
+    d.createObjectStore('profile');
+    d.createObjectStore('programs', { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
+    d.createObjectStore('pages', { keyPath: 'url' }).createIndex('by-program', 'programId');
+  }, fixture);
 
 describe('upgrade from version 2', () => {
   const byKey = (key: string) => (a: Record<string, unknown>, b: Record<string, unknown>) => String(a[key]).localeCompare(String(b[key]));
