@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { DIGEST_ROWS } from '../../lib/core/list/digest';
 import type { Profile } from '../../lib/core/schema/profile';
 import { AddProgram } from './AddProgram';
 import { AutoCheck } from './AutoCheck';
@@ -31,8 +32,8 @@ export interface PopupProps {
   inTab?: boolean;
 }
 
-/** Rows per tier in the toolbar popup; the full list shows them all. */
-export const POPUP_ROWS = 5;
+/** Rows per tier in the toolbar popup (the list digest keeps that many); the full list shows them all. */
+export const POPUP_ROWS = DIGEST_ROWS;
 
 const NONE: readonly ListedProgram[] = [];
 
