@@ -169,6 +169,14 @@ async function browser() {
     line('site reading: DOMContentLoaded → first badge', ms(site.msToFirstBadge));
     line('site reading: DOMContentLoaded → final badge (first / cached)', `${site.msToFinalBadge.toFixed(0)} / ${site.cachedMsToFinalBadge.toFixed(0)} ms`);
   }
+  const { benchReadInChromium } = await import('./lib/read-bench-chromium');
+  const read = existsSync(DEV) ? await benchReadInChromium(DEV) : 'corpus not found';
+  if (typeof read === 'string') console.log('whole read in Chromium skipped:', read);
+  else {
+    line(`whole read in the page, ${read.pages} corpus pages: floor (median/page)`, `${read.floorUs.toFixed(1)} µs`);
+    line('  readPageText alone / whole read (median/page)', `${read.readUs.toFixed(0)} / ${read.wholeUs.toFixed(0)} µs`);
+    line('  ratio whole read / floor in Chromium (median)', `${read.ratio.toFixed(1)}×`, '≤ 3× (Node figure above)');
+  }
   const { benchPopup } = await import('./lib/popup-bench');
   const p = await benchPopup(1000);
   if (typeof p === 'string') return console.log('popup skipped:', p);
