@@ -20,3 +20,13 @@ describe('dev corpus', () => {
     expect(score.f1).toBeGreaterThanOrEqual(PINNED_F1);
   }, 60_000);
 });
+
+// Pages we wrote ourselves (tests/fixtures/written-set/README.md): the same scorer, pinned too.
+describe('written set', () => {
+  test.each(['a', 'b'])('set %s: field F1 1.0 and detection exact', (set) => {
+    const score = scoreCorpus(resolve(__dirname, 'fixtures/written-set', set));
+    expect(score.misses).toEqual([]);
+    expect(score.detectionCorrect).toBe(score.pages);
+    expect(score.f1).toBe(1);
+  }, 60_000);
+});

@@ -2,6 +2,7 @@ import { readFreida } from '../freida';
 import type { PageText } from '../page-text';
 import type { Signals } from '../schema/signals';
 import { emptySignals } from './empty';
+import { splitInlineAnswers } from './inline-qa';
 import { toClauses } from './clauses';
 import { detectProgramPage, precheck } from './detect';
 import type { RuleContext } from './rule-kit';
@@ -38,9 +39,10 @@ export function headingsOf(page: PageText, max = 20): string[] {
  * without the two gates: a short "Eligibility" page often has no training word in its title, and
  * the links that lead to news, jobs or patient pages were never followed.
  */
-export function extractSignals(page: PageText, readAt?: string, options: { linked?: boolean } = {}): Signals {
+export function extractSignals(read: PageText, readAt?: string, options: { linked?: boolean } = {}): Signals {
   let isProgramPage = false;
   try {
+    const page = splitInlineAnswers(read);
     if (options.linked) isProgramPage = true;
     else {
       if (!precheck({ url: page.url, title: page.title, headings: headingsOf(page) })) return emptySignals(false);

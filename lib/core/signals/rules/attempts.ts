@@ -19,7 +19,8 @@ export const ATTEMPT_TOPIC_SCAN = new RegExp(ATTEMPT_TOPIC.source, 'g');
 // "pass on the first attempt" names no exam either, but passing is what exams are for.
 const EXAM = /\busmle|\bstep [123]\b|\bsteps\b|\b(?:any|every|each|a) step\b|\bcomlex|\blevel [12]\b|\bexam|\bboards?\b|\blicensing|\bscores?\b|\bpass(?:ed|es|ing)? (?:\w+ ){0,3}(?:first|1st) (?:attempt|try)/;
 // "Is there an attempt limit?" names no exam, but on a program page it can only mean the USMLE.
-const ATTEMPT_QUESTION = /\battempt limit\b|\blimit (?:on|to) (?:the )?(?:number of )?attempts\b|\bnumber of attempts\b|\bhow many attempts\b/;
+// (A label "Attempts: First attempt only" in a requirements table is the same question.)
+const ATTEMPT_QUESTION = /\battempt limit\b|\blimit (?:on|to) (?:the )?(?:number of )?attempts\b|\bnumber of attempts\b|\bhow many attempts\b|^(?:usmle |exam |board )?attempts?(?: allowed| limit)?$/;
 const REQUIRE = /\b(?:must|required?|requires|requirement|only|expect(?:ed)?|need(?:ed)?|passed|pass|passing|with (?:a )?scores?|considered|eligible|accepted|screen)\b|>=|\+/;
 // A bare "- Step 1 and Step 2 CK passed on first try" under a "Requirements" heading is a requirement.
 const MUST_SECTION = /\brequire|\beligib|\bcriteria|\bqualif/;
@@ -30,12 +31,19 @@ const DESCRIPTION = /\bpass rates?\b|\b(?:our|all of our|all our) (?:current )?(
 
 const ANY_ATTEMPTS =
   /\b(?:attempts?|number of attempts|how many attempts)[^.;]{0,40}\b(?:does not|do not|doesn't|don't) matter\b|\bregardless of (?:the )?(?:number of )?(?:\w+ ){0,2}attempts\b|\bno (?:attempt|attempts) limit\b|\b(?:no|(?:do|does) not (?:have|set|use) (?:a |any )?)(?:cut-?off|limit|cap|restriction) (?:on|for) (?:the )?(?:number of )?attempts\b|\bnot (?:required|necessary) to pass[^.;]{0,40}first attempt\b/;
-const WITHIN = new RegExp(String.raw`\bwithin (?:the )?(?:first )?(${NUM_WORD}) attempts\b|\bin (?:no more than |at most )?(${NUM_WORD}) attempts\b|\bmaximum of (${NUM_WORD}) attempts\b|\bno more than (${NUM_WORD}) attempts\b|\bup to (${NUM_WORD}) attempts\b`);
+// ("attempts?": "no more than one attempt on any Step" is the same limit, singular.)
+const WITHIN = new RegExp(String.raw`\bwithin (?:the )?(?:first )?(${NUM_WORD}) attempts?\b|\bin (?:no more than |at most )?(${NUM_WORD}) attempts?\b|\bmaximum of (${NUM_WORD}) attempts?\b|\bno more than (${NUM_WORD}) attempts?\b|\bup to (${NUM_WORD}) attempts?\b`);
 const MAX_FAILURES = new RegExp(String.raw`\bno more than (${NUM_WORD}) fail(?:ure|ures|ed attempts?)\b|\bat most (${NUM_WORD}) fail(?:ure|ures|ed attempts?)\b|\bup to (${NUM_WORD}) fail(?:ure|ures|ed attempts?)\b`);
 // "failed three times will not be considered" → two failures accepted; "failed more than once" → one.
 const FAILED_TIMES = new RegExp(String.raw`\bfailed [^.;]{0,40}?\b(?:more than )?(?:(${NUM_WORD}) times?|(twice|once))\b`);
+// "three or more attempts … is not acceptable" → two allowed; "more than one failed attempt … not
+// considered" → one failure allowed (two attempts). Read with REJECTS.
+const OR_MORE_ATTEMPTS = new RegExp(String.raw`\b(${NUM_WORD}) or more (?:attempts|tries|sittings)\b|\bmore than (${NUM_WORD}) (?:attempts?|tries|sittings?)\b`);
+const OR_MORE_FAILURES = new RegExp(String.raw`\b(${NUM_WORD}) or more (?:failed attempts|failures)\b|\bmore than (${NUM_WORD}) (?:failed attempts?|failures?)\b`);
 const NO_FAILURES = /\bno (?:failed attempts|failures|prior failures)\b(?! (?:or withdrawn )?(?:medical school )?courses)|\bwithout (?:any )?fail(?:ures|ed attempts)\b/;
 // Failed attempts (not "failure to submit") and what the page does with them.
+// "Step 1 is pass/fail" names the grading, not a failed attempt.
+const PASS_FAIL = /\bpass(?:\s*\/\s*|-| or )fail\b/g;
 const FAILURE = /\bfail(?:ed|ures?|ing)?\b(?! to\b)|\bunsuccessful attempts?\b|\bmore than one attempt\b|\bmultiple attempts\b|\bretakes?\b|\brepeated attempts\b/;
 const REJECTS =
   /\bnot (?:be )?(?:considered|accepted|acceptable|eligible|reviewed|invited|interviewed)\b|\b(?:do not|does not|don't|cannot|can't|will not|won't) (?:consider|accept|review|interview|invite)\b|\bineligible\b|\bdisqualif\w*|\bexclude[sd]?\b|\bprecludes?\b|\bscreened out\b|\brejected\b/;
@@ -67,10 +75,12 @@ export function readAttempts(ctx: RuleContext): Found<AttemptsValue> | null {
     const c = clauses[i]!;
     // Most clauses are neither about attempts nor a bare answer: skip them before the exam tests.
     if (hits[i] === 0 && !c.answer) continue;
-    const t = c.norm;
+    const t = c.norm.includes('fail') ? c.norm.replace(PASS_FAIL, 'pass') : c.norm;
     const aboutAttempts = hits[i] === 1 && ATTEMPT_TOPIC.test(t);
     if (!aboutAttempts && !c.answer) continue;
-    const examTopic = EXAM.test(`${c.prompt} ${t} ${c.section}`) || ATTEMPT_QUESTION.test(c.prompt);
+    // A row written as a line, "Attempts: First attempt only", labels itself.
+    const label = /^([a-z][a-z /-]{2,30}):\s/.exec(t)?.[1] ?? '';
+    const examTopic = EXAM.test(`${c.prompt} ${t} ${c.section}`) || ATTEMPT_QUESTION.test(c.prompt) || ATTEMPT_QUESTION.test(label);
     const promptAsks = c.prompt !== '' && ATTEMPT_TOPIC.test(c.prompt) && examTopic;
     if (!aboutAttempts && !(promptAsks && c.answer)) continue;
     if (c.statistic || (DESCRIPTION.test(t) && !/\b(?:must|required)\b/.test(t))) continue;
@@ -90,14 +100,9 @@ export function readAttempts(ctx: RuleContext): Found<AttemptsValue> | null {
       failuresOk(c);
       continue;
     }
-    if (HEDGE.test(t)) continue;
-
-    // Failures accepted, with or without a limit.
+    // A stated limit is a rule even in permission words ("applicants may have no more than one
+    // failed attempt"): read before the hedges below.
     let m: RegExpMatchArray | null;
-    if (ANY_ATTEMPTS.test(t) || (FAILURE.test(t) && examTopic && NOT_AUTOMATIC.test(t))) {
-      failuresOk(c);
-      continue;
-    }
     if ((m = t.match(WITHIN))) {
       const n = firstNumber(m);
       if (n === 1) firstOnly(c);
@@ -108,6 +113,23 @@ export function readAttempts(ctx: RuleContext): Found<AttemptsValue> | null {
       const n = firstNumber(m);
       if (n === 0) firstOnly(c);
       else failuresOk(c, n === null ? null : n + 1);
+      continue;
+    }
+    if ((m = t.match(OR_MORE_FAILURES) ?? t.match(OR_MORE_ATTEMPTS)) && REJECTS.test(t) && examTopic) {
+      const n = firstNumber(m);
+      const failures = OR_MORE_FAILURES.test(t);
+      // Attempts allowed: "N or more attempts" → N-1; "more than N attempts" → N; failures add one.
+      const orMore = m[1] !== undefined;
+      const attempts = n === null ? null : failures ? (orMore ? n : n + 1) : orMore ? n - 1 : n;
+      if (attempts === 1 || attempts === 0) firstOnly(c);
+      else failuresOk(c, attempts);
+      continue;
+    }
+    if (HEDGE.test(t)) continue;
+
+    // Failures accepted, with or without a limit.
+    if (ANY_ATTEMPTS.test(t) || (FAILURE.test(t) && examTopic && NOT_AUTOMATIC.test(t))) {
+      failuresOk(c);
       continue;
     }
     if ((m = t.match(FAILED_TIMES)) && REJECTS.test(t)) {
@@ -134,7 +156,7 @@ export function readAttempts(ctx: RuleContext): Found<AttemptsValue> | null {
       failuresOk(c);
       continue;
     }
-    if (!EXAM.test(t) && !EXAM.test(c.prompt) && !EXAM.test(c.section)) continue;
+    if (!EXAM.test(t) && !EXAM.test(c.prompt) && !EXAM.test(c.section) && !ATTEMPT_QUESTION.test(c.prompt) && !ATTEMPT_QUESTION.test(label)) continue;
     // "must be at least 210 on the first attempt, and ideally 230": the wish follows the rule.
     const wish = t.search(WISH);
     const preferred = /\bprefer/.test(c.section) || (wish >= 0 && !/\b(?:must|required|requires)\b/.test(t.slice(0, wish)));

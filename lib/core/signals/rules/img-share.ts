@@ -73,8 +73,8 @@ export function readImgShare(ctx: RuleContext): Found<number> | null {
     const aboutImg = IMG.test(t) || promptAboutShare;
     if (!aboutImg || c.preference) continue;
     if (/\bbetween\b|\bmost\b|\bmajority\b|\bmany\b/.test(t) && !PERCENT.test(t)) continue;
-    // Ranges ("between 40 and 60%", "40-60%") state no exact share.
-    if (/\bbetween \d+\s?(?:%|percent)? (?:and|to)\b|\d\s?-\s?\d+\s?%/.test(t)) continue;
+    // Ranges ("between 40 and 60%", "40-60%", "40 to 50 percent", "40%–50%") state no exact share.
+    if (/\bbetween \d+\s?(?:%|percent)? (?:and|to)\b|\d\s?(?:%|percent)?\s?(?:-|to)\s?\d+\s?(?:%|percent\b)/.test(t)) continue;
 
     const share = shareIn(c, promptAboutShare);
     if (share !== null) return found(ctx, c, share);

@@ -17,7 +17,8 @@ const BEFORE = /(?:>=|>|at least|minimum(?: score)?(?: of)?|min\.?|no (?:less|lo
 const AFTER = /^(?:\+|\s*(?:or|and) (?:higher|above|better|greater|more|over)|\s*(?:points? )?minimum|\s*(?:is|as) (?:the|our) (?:minimum|cut-?off))/;
 // A figure attached to its exam: "Step 1: 215, Step 2 CK 225", "220 on Step 1". Only a threshold when the
 // clause or its question states a minimum (checked with REQUIREMENT below).
-const STEP_BEFORE = /\bstep ?(?:1|2|one|two|i|ii)(?: ck| clinical knowledge)?(?: scores?)?\s?[:-]?\s*$/;
+// ("|" is a table cell boundary: "USMLE Step 2 CK | 225" under a "Minimum" column.)
+const STEP_BEFORE = /\bstep ?(?:1|2|one|two|i|ii)(?: ck| clinical knowledge)?(?: scores?)?\s?[:|-]?\s*$/;
 const STEP_AFTER = /^\s*on (?:the )?(?:usmle )?step\b/;
 // "Scores below 220 will not be considered": the floor stated from underneath.
 const BELOW = /(?:below|under|less than|lower than|<)\s*$/;
@@ -63,11 +64,15 @@ interface Threshold { value: number; index: number; preferred: boolean }
 // "at least 210 on the first attempt, and ideally 230 or more": the preference word sits right before its figure.
 const LOCAL_PREFERENCE = /\b(?:prefer\w*|ideally|desired|desirable|competitive|strong|recommended)\W+(?:\w+\W+){0,3}$/;
 
-function thresholds(c: Clause): Threshold[] {
+// A requirement word between two figures: "at least 210 …, and ideally 230" keeps them apart.
+const BINDS = /\b(?:must|required?|requires|at least|minimum|no (?:less|lower) than)\b|>=/;
+
+function thresholds(c: Clause, tableHead: string): Threshold[] {
   const out: Threshold[] = [];
   // "Minimum Step 2 CK score :: 232", "Is there a minimum score? || Yes, 230": the label says minimum;
-  // "Step 1 :: 210" under a "Minimum scores" heading: the label names the exam, the heading the minimum.
-  const rowOfMinimums = c.kind === 'label-value' && stepMentions(c.prompt).length > 0 && ASKS_MINIMUM.test(c.section);
+  // "Step 1 :: 210" under a "Minimum scores" heading, or in a two-column table headed "Examination |
+  // Minimum": the label names the exam, the heading the minimum.
+  const rowOfMinimums = c.kind === 'label-value' && stepMentions(c.prompt).length > 0 && (ASKS_MINIMUM.test(c.section) || ASKS_MINIMUM.test(tableHead));
   const bareCounts = c.order === 0 && (c.kind === 'qa' || c.kind === 'label-value') && (ASKS_MINIMUM.test(c.prompt) || rowOfMinimums);
   const rejects = REJECTS.test(c.norm);
   for (const n of c.numbers) {
@@ -81,34 +86,43 @@ function thresholds(c: Clause): Threshold[] {
     if (BEFORE.test(before) || AFTER.test(after) || attached || (rejects && BELOW.test(before)))
       out.push({ value: n.value, index: n.index, preferred: LOCAL_PREFERENCE.test(before) });
   }
+  // "We prefer a minimum of 200 on Step 1 and 210 on Step 2 CK": a figure listed after a preferred
+  // one, with no requirement word of its own in between, is preferred too.
+  for (let i = 1; i < out.length; i++) {
+    const prev = out[i - 1]!;
+    if (prev.preferred && !out[i]!.preferred && !BINDS.test(c.norm.slice(prev.index, out[i]!.index))) out[i]!.preferred = true;
+  }
   return out;
 }
 
 /** Step numbers a clause's thresholds belong to; [] when it speaks of another exam only. */
-function assign(c: Clause, ths: Threshold[], context: string): { step: 1 | 2; value: number }[] {
+function assign(c: Clause, ths: Threshold[], context: string): { step: 1 | 2; value: number; preferred: boolean }[] {
   const mentions = stepMentions(c.norm);
   if (mentions.length === 0) {
     // "USMLE: scores of 250 or higher", or the question/section names the step.
     const ctxMentions = stepMentions(context);
     const steps = new Set(ctxMentions.map((m) => m.step));
     if (steps.size === 0 && (USMLE.test(c.norm) || USMLE.test(context))) { steps.add(1); steps.add(2); }
-    if (steps.size === 0 || ths.length !== 1) return [];
-    return [...steps].map((step) => ({ step, value: ths[0]!.value }));
+    // "USMLE scores must be at least 210 …, and ideally 230 or more": the required figure only.
+    const required = ths.filter((t) => !t.preferred);
+    const one = ths.length === 1 ? ths[0] : required.length === 1 ? required[0] : undefined;
+    if (steps.size === 0 || !one) return [];
+    return [...steps].map((step) => ({ step, value: one.value, preferred: one.preferred }));
   }
   if (ths.length === 1) {
     // One figure for every step named: "scores of 205+ on Step 1 and on Step 2 CK".
     const steps = new Set(mentions.map((m) => m.step));
-    return [...steps].map((step) => ({ step, value: ths[0]!.value }));
+    return [...steps].map((step) => ({ step, value: ths[0]!.value, preferred: ths[0]!.preferred }));
   }
   // Several figures: "200 or higher on Step 1 and 210 or higher on Step 2" (figure then step) or
   // "Step 1: 215, Step 2 CK: 220" (step then figure).
   const figureFirst = ths[0]!.index < mentions[0]!.index;
-  const out: { step: 1 | 2; value: number }[] = [];
+  const out: { step: 1 | 2; value: number; preferred: boolean }[] = [];
   for (const th of ths) {
     const m = figureFirst
       ? mentions.find((x) => x.index > th.index)
       : [...mentions].reverse().find((x) => x.index < th.index);
-    if (m) out.push({ step: m.step, value: th.value });
+    if (m) out.push({ step: m.step, value: th.value, preferred: th.preferred });
   }
   return out;
 }
@@ -160,13 +174,19 @@ export function readStepMinimums(ctx: RuleContext): StepMinimums {
   const hits = contentHits(ctx, SCORE_WORDS_SCAN);
   // Blocks that say there is no minimum: "No minimum cut-off. Scores of 230+ are competitive."
   const noMinimum = new Set<number>();
+  // A table's first row is its header ("Examination | Minimum"): it says what the rows' figures are.
+  // (The reader gives a two-column table's rows as label → value pairs.)
+  let tableHead = '';
   clauses.forEach((c, i) => {
+    const prev = clauses[i - 1];
+    const inTable = prev?.kind === 'table-row' || (prev?.kind === 'label-value' && tableHead !== '');
+    if (c.kind === 'table-row' && !inTable) tableHead = c.norm;
+    else if (c.kind !== 'table-row' && c.kind !== 'label-value') tableHead = '';
     // Neither a figure nor NO_MINIMUM's words, and not a "No" to a question: nothing below reads it.
     if (hits[i] === 0 && c.answer !== 'no') return;
-    const prev = clauses[i - 1];
     // "Step 1: 210; Step 2 CK: 220": a clause after a semicolon continues its lead's topic.
     const lead = prev && prev.blockIndex === c.blockIndex && prev.text.endsWith(';') ? prev.norm : '';
-    const context = `${c.prompt} ${c.section} ${lead}`;
+    const context = `${c.prompt} ${c.section} ${lead} ${tableHead !== c.norm ? tableHead : ''}`;
     if ((NO_MINIMUM.test(c.norm) && !c.preference) || (c.answer === 'no' && ASKS_MINIMUM.test(c.prompt))) {
       noMinimum.add(c.blockIndex);
       return;
@@ -177,19 +197,20 @@ export function readStepMinimums(ctx: RuleContext): StepMinimums {
     // "COMLEX Level 2 passed with a score of 550": other exams' figures are out of range anyway, but a
     // clause about COMLEX only must not lend its numbers to the question's USMLE steps.
     if (OTHER_EXAM.test(c.norm) && stepMentions(c.norm).length === 0 && !/\busmle\b/.test(c.norm)) return;
-    const all = thresholds(c);
+    const ths = thresholds(c, tableHead);
     // "at least 210 …, and ideally 230 or more": a requirement and a wish; the wish is not a minimum
-    // and its preference word does not soften the requirement.
-    const mixed = all.some((t) => t.preferred) && all.some((t) => !t.preferred);
-    const ths = mixed ? all.filter((t) => !t.preferred) : all;
+    // and its preference word does not soften the requirement. (Figures are matched to their steps
+    // first, all of them, so the wish's step does not take the requirement's figure.)
+    const mixed = ths.some((t) => t.preferred) && ths.some((t) => !t.preferred);
     if (ths.length === 0) return;
     const floor = FLOOR.test(c.norm) && !DESCRIBES.test(c.norm);
     if (!REQUIREMENT.test(c.norm) && !MINIMUM_CONTEXT.test(context) && !floor) return;
     const preferred = ths.every((t) => t.preferred) || ((c.preference || WISH.test(c.norm)) && !mixed) || /\bprefer/.test(c.section);
     // "We generally ask for 200 or higher… exceptions possible": a stated minimum, weighed as a preference.
     const hedged = !preferred && (c.hedged || RULE_WITH_USUALLY.test(c.norm));
-    for (const { step, value } of assign(c, ths, context)) {
-      set(step, found(ctx, c, value, preferred || hedged ? 'preferred' : 'required', hedged));
+    for (const a of assign(c, ths, context)) {
+      if (mixed && a.preferred) continue;
+      set(a.step, found(ctx, c, a.value, preferred || hedged ? 'preferred' : 'required', hedged));
     }
   });
   const table = fromTables(ctx);

@@ -20,14 +20,16 @@ const AFFILIATED = new RegExp(
     String.raw`\bcommunity[- ]based,? (?:and )?university[- ]affiliated\b`,
     String.raw`\buniversity[- ]affiliated,? community\b`,
     String.raw`\bcommunity (?:hospital|program|residency)[^.;]{0,30}\baffiliated with (?:the |an? )?[^.;]{0,40}\buniversity\b`,
+    // "Our program is community based and affiliated with the … University College of Medicine"
+    String.raw`\bcommunity[- ]based,? (?:and )?(?:academically )?affiliated with (?:the |an? )?[^.;]{0,40}\buniversity\b`,
   ].join('|'),
 );
 const COMMUNITY = new RegExp(
   [
-    String.raw`\bcommunity[- ]based ${PLACE}\b`,
+    // "a community-based, unopposed program", "a community-based, three-year internal medicine residency"
+    String.raw`\bcommunity[- ]based,? (?:(?!(?:or|and)\b)[\w-]+,? ){0,3}${PLACE}\b`,
     String.raw`${DET} ${ADJ}community(?:[- ]based)? ${PLACE}\b`,
     String.raw`\b(?:is|are) community[- ]based\b`,
-    String.raw`\bcommunity[- ]based (?:[\w-]+ ){1,2}(?:residency|program)\b`, // "a community-based internal medicine residency"
   ].join('|'),
 );
 const UNIVERSITY = new RegExp(
@@ -55,6 +57,12 @@ export function readSetting(ctx: RuleContext): Found<ProgramType> | null {
       const v = normaliseSetting(c.text);
       if (v) return found(ctx, c, v);
       continue;
+    }
+    // The same row written as a line of text: "Program type: Community-based".
+    const row = /^([a-z][a-z /-]{2,30}):\s*(.{3,60})$/.exec(c.norm);
+    if (row && SETTING_LABEL.test(row[1]!)) {
+      const v = normaliseSetting(row[2]!);
+      if (v) return found(ctx, c, v);
     }
     if (!/\bcommunity|\buniversity|\bacademic/.test(c.norm)) continue;
     const t = c.kind === 'heading' ? c.norm : normalize(c.text.replace(NAME, (n) => (/University/.test(n) ? 'university-name' : 'community-name')));

@@ -46,6 +46,10 @@ function weightOf(c: Clause): number {
 const FIVE_DIGITS = /\d{5}/;
 const COMMA = /,/;
 
+// A parent system's head office in the same footer ("CoastalCare Health Corporate Office 3300
+// Peachtree Road NE, Atlanta, GA"): not where the program is.
+const HEAD_OFFICE = /\b(?:corporate|headquarters|head office|system office|administrative offices?|home office|billing office)\b/i;
+
 function tally(ctx: RuleContext, pattern: RegExp, needs: RegExp, weigh: (c: Clause) => number): Found<string> | null {
   const score = new Map<string, { w: number; last: number }>();
   ctx.clauses.forEach((c, idx) => {
@@ -53,8 +57,10 @@ function tally(ctx: RuleContext, pattern: RegExp, needs: RegExp, weigh: (c: Clau
     for (const m of c.text.matchAll(pattern)) {
       const abbr = abbrOf(m[1] ?? m[2]!);
       if (!abbr) continue;
+      const lead = c.text.slice(Math.max(0, m.index! - 80), m.index!);
+      const w = weigh(c) * (HEAD_OFFICE.test(lead) ? 0.1 : 1);
       const cur = score.get(abbr) ?? { w: 0, last: idx };
-      score.set(abbr, { w: cur.w + weigh(c), last: idx });
+      score.set(abbr, { w: cur.w + w, last: idx });
     }
   });
   let best: [string, { w: number; last: number }] | null = null;

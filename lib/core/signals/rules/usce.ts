@@ -40,12 +40,19 @@ const MONTHS = new RegExp(
   String.raw`\b(${NUM_WORD})(?:\s?(?:-|to|–)\s?(?:${NUM_WORD}))? (months?|weeks?|years?)\b|\b(a|one|1) (year|month)\b`,
 );
 
+const EXPERIENCE_PART = /\busce\b|clinical (?:experience|training|rotations?)|hands-on|observers?hip|accredited|patient care/;
+// "8 weeks of hands-on experience, preferably in primary care, is required": the wish is about where,
+// not whether.
+const PLACE_WISH = /\b(?:preferably|ideally|preferred) (?:in|at|within|from|with) [^,;.]*/g;
+
 function monthsIn(text: string): number | null {
   // "Graduation within the past five years is desirable, as is US clinical experience": that span is
   // the graduation window, not an amount of experience.
   // "within the last 12 months" says how recent, not how much.
+  // (A part that names the experience itself keeps its amount: "IMGs must have completed one year
+  // of clinical training in an accredited US hospital", "6 weeks … required for international graduates".)
   const m = text
-    .replace(/[^,;]*\bgraduat[^,;]*/g, ' ')
+    .replace(/[^,;]*\bgraduat[^,;]*/g, (part) => (EXPERIENCE_PART.test(part) ? part : ' '))
     .replace(/\b(?:within|in|during|over) (?:the )?(?:past|last|previous|preceding|prior) (?:\S+ )?(?:years?|months?|weeks?)\b/g, ' ')
     .match(MONTHS);
   if (!m) return null;
@@ -82,7 +89,7 @@ export function readUsce(ctx: RuleContext): Found<UsceValue> | null {
 
     let status: Status | null = null;
     // "encouraged to apply" welcomes the applicant; it does not praise the experience.
-    const praise = PRAISE.test(t.replace(STILL_WELCOME, ' '));
+    const praise = PRAISE.test(t.replace(STILL_WELCOME, ' ').replace(PLACE_WISH, (w) => (REQUIRED.test(t) || MINIMUM_AMOUNT.test(t) ? ' ' : w)));
     const asksWithout = WITHOUT.test(c.prompt) && /accept|consider|apply|eligible/.test(c.prompt);
     if (WITHOUT.test(t) && EXCLUDES.test(t)) status = 'required';
     else if (WITHOUT.test(t) && STILL_WELCOME.test(t)) status = praise ? 'preferred' : 'not-required';

@@ -119,7 +119,8 @@ const GENERIC_NO =
 // general — not "we do not offer observerships to visa holders".
 const VISA_REFUSAL = new RegExp(
   [
-    String.raw`\b(?:not|never|unable to|cannot|can't|don't|doesn't|won't|no longer)\s+(?:\w+\s+)?(?:sponsor|offer|provide|support|accept)\w*\s+(?:any\s+|an?\s+|the\s+|work\s+|(?:type|kind)s? of\s+)*(?:visas?|sponsorship)\b`,
+    // ("we do not sponsor or accept any visas": two verbs, one object)
+    String.raw`\b(?:not|never|unable to|cannot|can't|don't|doesn't|won't|no longer)\s+(?:\w+\s+)?(?:sponsor|offer|provide|support|accept)\w*(?:\s+(?:or|nor|and)\s+(?:sponsor|offer|provide|support|accept)\w*)?\s+(?:any\s+|an?\s+|the\s+|work\s+|(?:type|kind)s? of\s+)*(?:visas?|sponsorship)\b`,
     String.raw`\b(?:visas?|visa sponsorship)\b(?:\s+\w+){0,3}?\s+(?:is|are)\s+not\s+(?:\w+\s+)?(?:sponsored|offered|available|provided|possible)\b`,
   ].join('|'),
 );

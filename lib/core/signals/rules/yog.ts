@@ -26,7 +26,8 @@ const REJECTS = /\bnot (?:be )?(?:considered|eligible|accepted|reviewed)\b|\b(?:
 // The span bounds graduation when graduation comes first ("graduated within 3 years", "a degree earned
 // within five years") or the span points at it ("within 3 years of graduation", "5 years out of school").
 const GRADUATION_BEFORE = /\bgraduat\w*|\bdegree\b|\bmedical school\b|\byog\b|\bschool of medicine\b/;
-const POINTS_AT_GRADUATION = /^[^.;]{0,12}\b(?:of|since|from|after|out of|out from) (?:\w+ ){0,2}(?:graduation|medical school|school)\b/;
+// ("a gap of more than five years between medical school graduation and residency")
+const POINTS_AT_GRADUATION = /^[^.;]{0,12}\b(?:of|since|from|after|out of|out from|between) (?:\w+ ){0,2}(?:graduation|medical school|school)\b/;
 const MONTH = String.raw`(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?`;
 const YEAR_AFTER = new RegExp(String.raw`\b(?:on or after|after|since|no earlier than|not before|from)\s+${MONTH}((?:19|20)\d{2})\b`);
 // "graduated before 2018 are not eligible" → 2018 is the earliest accepted.

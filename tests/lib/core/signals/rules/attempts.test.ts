@@ -104,3 +104,27 @@ describe('strength and evidence', () => {
     expect(toLabels(s).firstAttemptOnly).toBe(true);
   });
 });
+
+// Phrasings met writing a held-out set of pages (session 2), in our own words.
+describe('limits stated as counts of attempts or failures', () => {
+  test.each<[string, string[], boolean | null, number | null]>([
+    ['"no more than one attempt" (singular)', ['No more than one attempt on any USMLE Step is accepted.'], true, 1],
+    ['a limit in permission words', ['Candidates may have no more than one failed attempt on the USMLE.'], false, 2],
+    ['"N or more attempts … not acceptable"', ['Two attempts on a Step are fine, but three or more attempts on any USMLE Step are not acceptable.'], false, 2],
+    ['"more than one failed attempt … not considered"', ['Applicants with more than one failed attempt on any Step are not considered.'], false, 2],
+    ['"more than two attempts … will not be reviewed"', ['Applications showing more than two attempts on USMLE Step 2 CK will not be reviewed.'], false, 2],
+    ['"two or more failures" exclude', ['Two or more failures on the USMLE exclude an applicant.'], false, 2],
+    ['a label row written as text', ['Attempts: First attempt only'], true, 1],
+  ])('%s', (_name, lines, first, max) => {
+    const a = read(lines).attempts;
+    expect(a?.value.firstAttemptOnly ?? null).toBe(first);
+    expect(a?.value.maxAttempts ?? null).toBe(max);
+  });
+
+  test.each<[string, string[]]>([
+    ['"Step 1 is pass/fail" is grading, not a failure', ['Step 1 is considered as pass/fail.']],
+    ['"pass-fail" and "pass or fail"', ['USMLE Step 1 is now reported as pass-fail; we read it as pass or fail only.']],
+  ])('%s', (_name, lines) => {
+    expect(firstAttemptOnly(lines)).toBeNull();
+  });
+});

@@ -87,3 +87,16 @@ describe('known gaps', () => {
     expect(imgPercent(['What percentage of residents are IMGs? || IMGs make up about two-thirds of our program.'])).toBe(67);
   });
 });
+
+// Phrasings met writing a held-out set of pages (session 2), in our own words.
+describe('ranges written with "to" or two percent signs', () => {
+  test.each<[string, string[]]>([
+    ['"40 to 50 percent"', ['Typically 40 to 50 percent of each class are international medical graduates.']],
+    ['"30%–45%"', ['IMGs make up 30%-45% of our residents in a given year.']],
+  ])('%s', (_name, lines) => {
+    expect(imgPercent(lines)).toBeNull();
+  });
+  test('a single figure still counts', () => {
+    expect(imgPercent(['Typically 45 percent of each class are international medical graduates.'])).toBe(45);
+  });
+});

@@ -174,3 +174,27 @@ describe('tables of minimums', () => {
     expect(scores(lines)).toEqual(want);
   });
 });
+
+// Phrasings met writing a held-out set of pages (session 2), in our own words.
+describe('preferences over several figures, and tables headed "Minimum"', () => {
+  test('"we prefer a minimum of 200 on Step 1 and 210 on Step 2 CK": both preferred, each on its own step', () => {
+    const s = read(['We prefer a minimum of 200 on Step 1 (if it was scored) and 210 on Step 2 CK, but every application is read in full.']);
+    expect([s.step1MinScore?.value, s.step1MinScore?.strength]).toEqual([200, 'preferred']);
+    expect([s.step2MinScore?.value, s.step2MinScore?.strength]).toEqual([210, 'preferred']);
+    expect(scores(['We prefer a minimum of 200 on Step 1 and 210 on Step 2 CK.'])).toEqual([null, null]);
+  });
+
+  test('a requirement word between the figures keeps them apart: the required one counts, on its step only', () => {
+    expect(scores(['A minimum of 215 on Step 2 CK is required, and ideally 230 on Step 1.'])).toEqual([null, 215]);
+    expect(scores(['We require 200 on Step 1 and prefer 220 on Step 2 CK.'])).toEqual([200, null]);
+  });
+
+  test('a two-column table headed "Examination | Minimum": the rows are minimums', () => {
+    const lines = ['What are your minimum exam requirements?', '| Examination | Minimum', 'USMLE Step 1 :: Pass', 'USMLE Step 2 CK :: 225', 'COMLEX Level 2-CE :: 500'];
+    expect(scores(lines)).toEqual([null, 225]);
+  });
+
+  test('the same rows under a table headed "Examination | Average of our residents" are not minimums', () => {
+    expect(scores(['| Examination | Average of our residents', 'USMLE Step 2 CK :: 238'])).toEqual([null, null]);
+  });
+});

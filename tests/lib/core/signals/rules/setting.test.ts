@@ -81,3 +81,17 @@ test('evidence quotes the setting sentence', () => {
   expect(out.programType).toBe('community');
   expect(out.evidence.programType).toBe('We are a community-based program.');
 });
+
+// Phrasings met writing a held-out set of pages (session 2), in our own words.
+describe('more setting phrasings', () => {
+  test.each<[string, T]>([
+    ['The Riverbend Family Medicine Residency is a community-based, unopposed program.', 'community'],
+    ['We are a community-based, three-year internal medicine residency.', 'community'],
+    ['Our program is community based and affiliated with the Lakeview University College of Medicine.', 'community-university-affiliated'],
+    ['Program type: Community-based', 'community'],
+    ['Setting: University-based', 'university'],
+    ['Program type: Categorical', null],
+  ])('%s', (line, want) => {
+    expect(read([line]).programType).toBe(want);
+  });
+});

@@ -83,3 +83,14 @@ describe('no address → null', () => {
     expect(stateOf(lines)).toBeNull();
   });
 });
+
+// Phrasings met writing a held-out set of pages (session 2), in our own words.
+describe("a parent system's head office in the same footer", () => {
+  test('the program address wins over the corporate office listed after it', () => {
+    const footer = 'Harbor Regional Medical Center 410 Bay Street, Tampa, FL 33602 · Gulfwide Health Corporate Office 200 Peachtree Road NE, Atlanta, GA 30326';
+    expect(stateOf(['@footer', footer])).toBe('FL');
+  });
+  test('a head office alone still names a state (better than nothing)', () => {
+    expect(stateOf(['@footer', 'Gulfwide Health Headquarters, 200 Peachtree Road NE, Atlanta, GA 30326'])).toBe('GA');
+  });
+});

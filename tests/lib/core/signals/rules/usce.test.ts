@@ -138,3 +138,15 @@ describe('known gaps', () => {
     expect(read(['We offer a 4-week observership; it does not count as USCE for our application.']).usce?.value.observershipsCount).toBe(false);
   });
 });
+
+// Phrasings met writing a held-out set of pages (session 2), in our own words.
+describe('amounts and wishes about where', () => {
+  test.each<[string, string[], string | null, number | null]>([
+    ['a wish about where does not soften a requirement', ['At least 8 weeks of hands-on clinical experience in the United States, preferably in primary care, is required.'], 'required', 2],
+    ['weeks that are not whole months', ['A minimum of 6 weeks of hands-on US clinical experience is required for international graduates.'], 'required', 1.5],
+    ['one year of training in an accredited US hospital, said of graduates', ['International medical graduates must have completed at least one year of clinical training in an accredited US hospital.'], 'required', 12],
+    ['a wish about where with praise only stays preferred', ['US clinical experience is helpful, preferably in internal medicine.'], 'preferred', null],
+  ])('%s', (_name, lines, status, months) => {
+    expect(usce(lines)).toEqual([status, months]);
+  });
+});

@@ -237,3 +237,13 @@ describe('evidence quotes the sentence that says it', () => {
     expect(out.evidence['visa.h1b']).toBe('H-1B sponsorship is only possible if Step 3 is passed by March 1.');
   });
 });
+
+// Phrasings met writing a held-out set of pages (session 2), in our own words.
+describe('two verbs, one refusal', () => {
+  test.each<Row>([
+    ['"we do not sponsor or accept any visas"', ['- US citizenship or permanent residency – we do not sponsor or accept any visas'], 'no', 'no'],
+    ['"cannot support or sponsor visas"', ['The hospital cannot support or sponsor visas of any type.'], 'no', 'no'],
+  ])('%s', (_name, lines, j1, h1b) => {
+    expect(visaOf(lines)).toEqual({ j1, h1b });
+  });
+});

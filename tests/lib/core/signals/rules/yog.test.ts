@@ -104,3 +104,13 @@ describe('known gaps', () => {
     expect(yog(['Applicants must have graduated from medical school; there is a 3 year limit for IMGs.'])).toEqual({ maxYears: 3 });
   });
 });
+
+// Phrasings met writing a held-out set of pages (session 2), in our own words.
+describe('a gap between graduation and residency', () => {
+  test.each<[string, string[], unknown]>([
+    ['"a gap of more than five years between graduation and residency will not be considered"', ['A gap of more than five years between medical school graduation and the start of residency will not be considered.'], { maxYears: 5 }],
+    ['a gap that is only preferred', ['We prefer no more than three years between graduation and application.'], null],
+  ])('%s', (_name, lines, want) => {
+    expect(yog(lines)).toEqual(want);
+  });
+});
