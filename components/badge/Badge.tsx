@@ -49,9 +49,15 @@ export function Badge(props: BadgeProps) {
     setHighlighted(true);
   };
 
-  // Opening moves focus into the dialog so its content is read next.
+  // Opening moves focus into the dialog so its content is read next — once, when the user opens it:
+  // a later re-render (a change announced by another tab, a re-read) must not pull focus away from
+  // the control the user is on.
+  const focusOnOpen = useRef(false);
   useEffect(() => {
-    if (expanded) panelRef.current?.focus();
+    if (expanded && focusOnOpen.current) {
+      focusOnOpen.current = false;
+      panelRef.current?.focus();
+    }
   }, [expanded]);
 
   // A highlight lasts until the next click or Escape anywhere on the page (UX.md); Escape inside
@@ -95,7 +101,10 @@ export function Badge(props: BadgeProps) {
   };
   const activate = () => {
     if (view === 'setup') actions.openProfile();
-    else if (view === 'fit') setOpen((o) => !o);
+    else if (view === 'fit') {
+      focusOnOpen.current = !open;
+      setOpen((o) => !o);
+    }
   };
   const onPillClick = () => {
     if (!drag.endedDrag()) activate();

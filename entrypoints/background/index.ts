@@ -4,7 +4,7 @@ import { fit } from '@/lib/core/fit/fit';
 import { buildDigest, digestIsCurrent } from '@/lib/core/list/digest';
 import { listItems } from '@/lib/core/list/evaluate';
 import { CHANGED_NOTICE } from '@/lib/core/schema/messages';
-import { openSmartPickDb } from '@/lib/platform/db';
+import { openSmartPickDb, type SmartPickDb } from '@/lib/platform/db';
 import { senderKind } from '@/lib/platform/messaging';
 import { getReadSite, getSettings, hasAccessTo, setAutoCheck, setReadSite, syncSiteAccess } from '@/lib/platform/site-access';
 import { SiteBudget } from '@/lib/core/site/budget';
@@ -15,27 +15,34 @@ import { handleMessage, type Deps } from './handlers';
 // The one writer: opens the database, answers every message through handlers.ts, and tells open
 // tabs and extension pages when something changed so badges and lists refresh.
 export default defineBackground(() => {
-  const repo = openSmartPickDb();
+  // The database, opened on first use; an open that fails (another context upgrading it at that
+  // moment, storage trouble) is tried again on the next use rather than failing every message after.
+  let opening: Promise<SmartPickDb> | null = null;
+  const db = () =>
+    (opening ??= openSmartPickDb().catch((e: unknown) => {
+      opening = null;
+      throw e;
+    }));
   // The list digest the toolbar popup opens with (lib/core/list/digest.ts): rebuilt after every
   // change, before the change is announced, so a popup that reloads on the notice finds it.
   // Writes drop it in their own transaction (lib/platform/db.ts), so it is never stale.
   const refreshDigest = coalescing(async () => {
     const now = new Date();
-    await (await repo).rebuildDigest((profile, list) => buildDigest(listItems(fit, profile, list.programs, now), list.skipped.length, profile, now));
+    await (await db()).rebuildDigest((profile, list) => buildDigest(listItems(fit, profile, list.programs, now), list.skipped.length, profile, now));
   });
   const deps: Deps = {
     repo: {
-      getProfile: async () => (await repo).getProfile(),
-      setProfile: async (p) => (await repo).setProfile(p),
-      listPrograms: async () => (await repo).listPrograms(),
-      getProgram: async (id) => (await repo).getProgram(id),
-      putProgram: async (p) => (await repo).putProgram(p),
-      updateProgram: async (id, fn) => (await repo).updateProgram(id, fn),
-      removeProgram: async (id) => (await repo).removeProgram(id),
-      putPage: async (p) => (await repo).putPage(p),
-      exportBackup: async (now) => (await repo).exportBackup(now),
-      importBackup: async (input, mode) => (await repo).importBackup(input, mode),
-      deleteAll: async () => (await repo).deleteAll(),
+      getProfile: async () => (await db()).getProfile(),
+      setProfile: async (p) => (await db()).setProfile(p),
+      listPrograms: async () => (await db()).listPrograms(),
+      getProgram: async (id) => (await db()).getProgram(id),
+      putProgram: async (p) => (await db()).putProgram(p),
+      updateProgram: async (id, fn) => (await db()).updateProgram(id, fn),
+      removeProgram: async (id) => (await db()).removeProgram(id),
+      putPage: async (p) => (await db()).putPage(p),
+      exportBackup: async (now) => (await db()).exportBackup(now),
+      importBackup: async (input, mode) => (await db()).importBackup(input, mode),
+      deleteAll: async () => (await db()).deleteAll(),
     },
     fit,
     now: () => new Date(),
@@ -70,7 +77,7 @@ export default defineBackground(() => {
 
   void syncSiteAccess();
   // None yet (first run, or the last rebuild failed) or from last season: build it now.
-  void repo
+  void db()
     .then((r) => r.getDigest())
     .then((d) => (d && digestIsCurrent(d, new Date()) ? undefined : refreshDigest()))
     .catch(() => {});

@@ -8,7 +8,8 @@ import { DB_NAME, DB_VERSION, DIGEST_KEY, PROFILE_KEY, VIEWS_STORE } from './db-
 // with zod exactly as lib/platform/db.ts does, so nothing here is trusted.
 //
 // Never an upgrade or a new database from here: if the database is missing or at another version
-// the prefetch gives up (null) and the popup opens it the normal way.
+// (asked with indexedDB.databases(), without opening it) the prefetch gives up (null) and the popup
+// opens it the normal way.
 
 export interface RawList {
   /** profile store, key 'me' (undefined: none saved). */
@@ -27,7 +28,19 @@ type Slot = { [SLOT]?: Promise<RawList | null> };
 
 export function startListPrefetch(factory: IDBFactory | undefined = globalThis.indexedDB): void {
   if (!factory) return;
-  (globalThis as Slot)[SLOT] = readRaw(factory).catch(() => null);
+  (globalThis as Slot)[SLOT] = current(factory)
+    .then((ok) => (ok ? readRaw(factory) : null))
+    .catch(() => null);
+}
+
+/**
+ * Whether the database exists at this version, asked without opening it: an open that has to be
+ * aborted (no database yet) would race the background's own first open, which creates it.
+ */
+async function current(factory: IDBFactory): Promise<boolean> {
+  if (typeof factory.databases !== 'function') return false;
+  const dbs = await factory.databases();
+  return dbs.some((d) => d.name === DB_NAME && d.version === DB_VERSION);
 }
 
 /** The prefetched read, once (a second call gets null: later reloads must read fresh data). */
@@ -49,9 +62,9 @@ function namedIds(digest: unknown): string[] {
 
 function readRaw(factory: IDBFactory): Promise<RawList | null> {
   return new Promise((resolve) => {
-    // No version: open whatever is there. An upgrade event means there is no database yet (or
-    // it is older than any release): abort, so this read never creates or migrates anything.
-    const request = factory.open(DB_NAME);
+    // The version it has (checked just before): no upgrade. Should one be asked for all the same,
+    // abort it, so this read never creates or migrates anything.
+    const request = factory.open(DB_NAME, DB_VERSION);
     request.onupgradeneeded = () => request.transaction?.abort();
     request.onerror = () => resolve(null);
     request.onblocked = () => resolve(null);

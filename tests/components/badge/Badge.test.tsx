@@ -299,6 +299,19 @@ describe('list button and menu', () => {
     expect(document.activeElement).toBe(inList);
   });
 
+  test('a re-render that briefly has no fit (a change announced elsewhere, a re-read) does not pull focus into the panel', async () => {
+    const { rerender } = setup();
+    const d = within(open());
+    const add = d.getByRole('button', { name: 'Add to list' });
+    add.focus();
+    rerender({ fit: null, state: 'reading' });
+    rerender({ saved: { tier: 'realistic' } });
+    await new Promise((r) => setTimeout(r, 0));
+    const inList = screen.getByRole('button', { name: 'In your list · Realistic' });
+    expect(document.activeElement === inList || document.activeElement === document.body).toBe(true);
+    expect(document.activeElement?.getAttribute('role')).not.toBe('dialog');
+  });
+
   test('busy: the button does nothing while an add is in flight', () => {
     const { actions } = setup({ busy: true });
     const add = within(open()).getByRole('button', { name: 'Add to list' });

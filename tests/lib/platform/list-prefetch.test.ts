@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'; // idb (for filling the database) checks `instanceof IDBRequest` against the globals
 import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fit } from '../../../lib/core/fit/fit';
 import { buildDigest } from '../../../lib/core/list/digest';
 import { listItems } from '../../../lib/core/list/evaluate';
@@ -80,6 +80,19 @@ describe('no usable database: gives up without touching anything', () => {
     expect(db.version).toBe(1);
     expect([...db.objectStoreNames]).toEqual([]);
     db.close();
+  });
+
+  test('none yet: it does not even open one (an open to abort could race the background creating it)', async () => {
+    const opens = vi.spyOn(factory, 'open');
+    expect(await prefetch()).toBeNull();
+    expect(opens).not.toHaveBeenCalled();
+  });
+
+  test('a browser without indexedDB.databases(): null, without opening', async () => {
+    const opens = vi.spyOn(factory, 'open');
+    Object.defineProperty(factory, 'databases', { value: undefined, configurable: true });
+    expect(await prefetch()).toBeNull();
+    expect(opens).not.toHaveBeenCalled();
   });
 
   test('at version 2 (not yet upgraded): null, and the database stays at version 2 with its records', async () => {
