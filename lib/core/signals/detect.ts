@@ -38,7 +38,7 @@ const WEAK_NEG_HOST = /^(?:careers|jobs?board)\./;
 // (Not "course", "webinar" or "podcast": programs title pages "Didactic Course Schedule" and
 // "Open House Webinars" too.)
 const NEG_TITLE =
-  /\b(?:blog|forums?|newsroom|news|press release|jobs?|hiring|now hiring|job opening|vacanc(?:y|ies)|thread|law (?:firm|office|group)|attorneys?|immigration lawyers?|qbank|test prep|prep course|review course)\b|\b\d+ (?:best|top)\b|\b(?:best|top) \d+\b|\bimg[- ]friendly\b|: r\/\w+/i;
+  /\b(?:blog|forums?|newsroom|news|press release|jobs?|hiring|now hiring|job opening|vacanc(?:y|ies)|thread|law (?:firm|office|group)|attorneys?|immigration lawyers?|qbank|test prep|prep course|review course|board of (?:medical )?(?:licensure|practice|medicine|examiners)|medical board|physician licensure|licensing board)\b|\b\d+ (?:best|top)\b|\b(?:best|top) \d+\b|\bimg[- ]friendly\b|: r\/\w+/i;
 
 // --- the furniture of each look-alike genre ---------------------------------------------------------
 // Each cue is a phrase a program page does not use about itself, counted once per page. A genre is

@@ -4,7 +4,8 @@
 
 const WORD_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, a: 1, an: 1, single: 1,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, a: 1, an: 1, single: 1,
 };
 
 /** "five", "5", "five (5)" → 5; null when not a number word. */
@@ -15,7 +16,7 @@ export function wordNumber(s: string): number | null {
 }
 
 /** Number word alternation for patterns ("two|three|…|\d+"). */
-export const NUM_WORD = String.raw`(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+export const NUM_WORD = String.raw`(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)`;
 
 const WORD_THEN_DIGITS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*\((\d+)\)/gi;
 

@@ -40,7 +40,7 @@ const FAILED_TIMES = new RegExp(String.raw`\bfailed [^.;]{0,40}?\b(?:more than )
 // considered" → one failure allowed (two attempts). Read with REJECTS.
 const OR_MORE_ATTEMPTS = new RegExp(String.raw`\b(${NUM_WORD}) or more (?:attempts|tries|sittings)\b|\bmore than (${NUM_WORD}) (?:attempts?|tries|sittings?)\b`);
 const OR_MORE_FAILURES = new RegExp(String.raw`\b(${NUM_WORD}) or more (?:failed attempts|failures)\b|\bmore than (${NUM_WORD}) (?:failed attempts?|failures?)\b`);
-const NO_FAILURES = /\bno (?:failed attempts|failures|prior failures)\b(?! (?:or withdrawn )?(?:medical school )?courses)|\bwithout (?:any )?fail(?:ures|ed attempts)\b/;
+const NO_FAILURES = /\bno (?:usmle |comlex |exam |board )?(?:failed attempts|failures|prior failures)\b(?! (?:or withdrawn )?(?:medical school )?courses)|\bwithout (?:any )?fail(?:ures|ed attempts)\b/;
 // Failed attempts (not "failure to submit") and what the page does with them.
 // "Step 1 is pass/fail" names the grading, not a failed attempt.
 const PASS_FAIL = /\bpass(?:\s*\/\s*|-| or )fail\b/g;

@@ -19,6 +19,8 @@ const TOTAL_THEN_COUNT = new RegExp(String.raw`\b(${NUM_WORD}) (?:current |categ
 const TOTAL_THEN_GROUP = new RegExp(String.raw`\b(${NUM_WORD})(?: (?:current |categorical )?(?:residents|interns|trainees))? \((${NUM_WORD}) (?:are )?(?:imgs?|fmgs?|international (?:medical )?graduates|foreign (?:medical )?graduates)\b`);
 const NONE =
   /^(?:none|no|not (?:at present|currently|at this time|right now)|currently (?:none|no|not)|zero|0)\b|\b(?:currently|presently) (?:have |has )?no (?:imgs?|international|foreign)\b|\bno (?:imgs?|international medical graduates|foreign medical graduates) (?:currently|at present|at this time)\b/;
+// "…30 residents, and none of them are international medical graduates"
+const NONE_OF = /\bnone of (?:them|our (?:current )?(?:residents|interns|trainees)) (?:are|is|were)\b/;
 const SHARE_QUESTION = /\b(?:percent|percentage|how many|proportion|number of)\b|%|\b(?:have|are there) any (?:imgs?|fmgs?|international|foreign)\b/;
 // Shares of applicants, interviews, matches and pass rates are not shares of residents.
 const NOT_RESIDENTS = /\bapplica(?:nts|tions)\b|\binterview(?:ed|s)?\b|\bmatch rate\b|\bgraduating residents\b|\balumni\b|\bpass rates?\b|\bpass(?:es|ed)? (?:the |their )?boards?\b/;
@@ -67,7 +69,8 @@ export function readImgShare(ctx: RuleContext): Found<number> | null {
     if (hits[i] === 0 && c.prompt === '') continue;
     const t = c.norm;
     // "What percentage of residents are IMGs?", or a label naming the group over a bare "75%".
-    const asksShare = SHARE_QUESTION.test(c.prompt) || (c.kind === 'label-value' && /^\d{1,3}(?:\.\d+)?\s?%$/.test(t));
+    // ("IMGs :: 0" in a table of the program's numbers: none; a bare count without its total says nothing.)
+    const asksShare = SHARE_QUESTION.test(c.prompt) || (c.kind === 'label-value' && /^(?:\d{1,3}(?:\.\d+)?\s?%|0|none)$/.test(t));
     const asksPolicy = /\baccept|\bconsider|\btake\b|\bsponsor|\brequire/.test(c.prompt) || NOT_RESIDENTS.test(c.prompt);
     const promptAboutShare = asksShare && IMG.test(c.prompt) && !asksPolicy;
     const aboutImg = IMG.test(t) || promptAboutShare;
@@ -78,7 +81,7 @@ export function readImgShare(ctx: RuleContext): Found<number> | null {
 
     const share = shareIn(c, promptAboutShare);
     if (share !== null) return found(ctx, c, share);
-    if ((promptAboutShare && c.order === 0 && NONE.test(t)) || /\b(?:currently|presently) (?:have |has )?no (?:imgs?|international|foreign)\b/.test(t)) {
+    if ((promptAboutShare && c.order === 0 && NONE.test(t)) || NONE_OF.test(t) || /\b(?:currently|presently) (?:have |has )?no (?:imgs?|international|foreign)\b/.test(t)) {
       return found(ctx, c, 0);
     }
   }

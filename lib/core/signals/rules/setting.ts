@@ -20,6 +20,8 @@ const AFFILIATED = new RegExp(
     String.raw`\bcommunity[- ]based,? (?:and )?university[- ]affiliated\b`,
     String.raw`\buniversity[- ]affiliated,? community\b`,
     String.raw`\bcommunity (?:hospital|program|residency)[^.;]{0,30}\baffiliated with (?:the |an? )?[^.;]{0,40}\buniversity\b`,
+    // "a community hospital with a university affiliation"
+    String.raw`\bcommunity (?:teaching )?(?:hospital|program|residency)\b[^.;]{0,20}\bwith an? (?:\w+ )?university affiliation\b`,
     // "Our program is community based and affiliated with the … University College of Medicine"
     String.raw`\bcommunity[- ]based,? (?:and )?(?:academically )?affiliated with (?:the |an? )?[^.;]{0,40}\buniversity\b`,
   ].join('|'),

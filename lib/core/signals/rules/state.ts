@@ -33,12 +33,16 @@ function abbrOf(raw: string): string | null {
   return abbr && ABBRS.has(abbr) ? abbr : null;
 }
 
-function weightOf(c: Clause): number {
-  if (c.chrome) return WEIGHT.footer;
+type Place = keyof typeof WEIGHT;
+
+/** Where an address stands; a sentence about rotations outweighs the section it sits in. */
+function placeOf(c: Clause): Place {
+  if (c.chrome) return 'footer';
   const context = `${c.section} ${c.prompt}`;
-  if (CONTACT.test(context)) return WEIGHT.contact;
-  if (ROTATION.test(context) || ROTATION.test(c.norm)) return WEIGHT.rotation;
-  return WEIGHT.plain;
+  if (ROTATION.test(c.norm)) return 'rotation';
+  if (CONTACT.test(context)) return 'contact';
+  if (ROTATION.test(context)) return 'rotation';
+  return 'plain';
 }
 
 // Every clause is read (chrome too), so each pattern comes with a cheap test of what any match of
@@ -49,25 +53,58 @@ const COMMA = /,/;
 // A parent system's head office in the same footer ("CoastalCare Health Corporate Office 3300
 // Peachtree Road NE, Atlanta, GA"): not where the program is.
 const HEAD_OFFICE = /\b(?:corporate|headquarters|head office|system office|administrative offices?|home office|billing office)\b/i;
+// A clinic, outreach or rotation site named before its address: the program's reach, not its home.
+const SITE_LEAD = /\b(?:rotations?|rotation sites?|clinic|outreach|outpatient|satellite|affiliated? sites?|affiliate|practice site|laboratory)\b[^,\d]{0,60}$/i;
 
-function tally(ctx: RuleContext, pattern: RegExp, needs: RegExp, weigh: (c: Clause) => number): Found<string> | null {
-  const score = new Map<string, { w: number; last: number }>();
+interface Tally {
+  score: Map<string, { w: number; last: number }>;
+  /** The kinds of place (footer, contact…) whose first address has been read. */
+  firstSeen: Set<Place>;
+}
+
+/**
+ * Adds each match of `pattern` in the clauses to the tally. A site lists its own address first
+ * (main campus, then its clinics and rotation sites in neighbouring states), so the first address
+ * of each kind of place (footer, contact section…) weighs half again as much; a head office or a
+ * clinic named before its address weighs less.
+ */
+function add(ctx: RuleContext, t: Tally, pattern: RegExp, needs: RegExp, placeFor: (c: Clause) => Place | null): void {
   ctx.clauses.forEach((c, idx) => {
     if (!needs.test(c.text)) return;
     for (const m of c.text.matchAll(pattern)) {
       const abbr = abbrOf(m[1] ?? m[2]!);
       if (!abbr) continue;
       const lead = c.text.slice(Math.max(0, m.index! - 80), m.index!);
-      const w = weigh(c) * (HEAD_OFFICE.test(lead) ? 0.1 : 1);
-      const cur = score.get(abbr) ?? { w: 0, last: idx };
-      score.set(abbr, { w: cur.w + w, last: idx });
+      const place = placeFor(c);
+      if (!place) continue;
+      let w = WEIGHT[place] * (HEAD_OFFICE.test(lead) ? 0.1 : SITE_LEAD.test(lead) ? 0.5 : 1);
+      if (!t.firstSeen.has(place)) {
+        t.firstSeen.add(place);
+        w *= 1.5;
+      }
+      const cur = t.score.get(abbr) ?? { w: 0, last: idx };
+      t.score.set(abbr, { w: cur.w + w, last: idx });
     }
   });
-  let best: [string, { w: number; last: number }] | null = null;
-  for (const e of score) if (!best || e[1].w > best[1].w || (e[1].w === best[1].w && e[1].last > best[1].last)) best = e;
-  return best ? found(ctx, ctx.clauses[best[1].last]!, best[0]) : null;
+}
+
+function best(ctx: RuleContext, t: Tally): Found<string> | null {
+  let top: [string, { w: number; last: number }] | null = null;
+  for (const e of t.score) if (!top || e[1].w > top[1].w || (e[1].w === top[1].w && e[1].last > top[1].last)) top = e;
+  return top ? found(ctx, ctx.clauses[top[1].last]!, top[0]) : null;
 }
 
 export function readState(ctx: RuleContext): Found<string> | null {
-  return tally(ctx, ADDRESS, FIVE_DIGITS, weightOf) ?? tally(ctx, LOCATED, COMMA, () => 1);
+  const addresses: Tally = { score: new Map(), firstSeen: new Set() };
+  add(ctx, addresses, ADDRESS, FIVE_DIGITS, placeOf);
+  // "located in Sarasota, Florida" in the page's own words adds to the addresses; alone, it decides.
+  const located: Tally = { score: new Map(), firstSeen: new Set<Place>(['plain']) };
+  add(ctx, located, LOCATED, COMMA, (c) => (c.chrome ? null : 'plain'));
+  if (addresses.score.size === 0) return best(ctx, located);
+  for (const [abbr, v] of located.score) {
+    const cur = addresses.score.get(abbr);
+    if (cur) cur.w += v.w;
+    else if (v.w > 0) addresses.score.set(abbr, { w: v.w, last: v.last });
+  }
+  return best(ctx, addresses);
 }

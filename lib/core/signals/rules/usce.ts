@@ -24,7 +24,7 @@ const PRAISE =
 // Rules for a group of applicants: "if more than a year has passed", "applicants who graduated more than
 // two years ago", "graduates of more than 2 years since graduation".
 const PARTIAL =
-  /\bif (?:more|less) than\b|\bif you graduated\b|\bfor (?:applicants|graduates) (?:who|with) (?:graduated )?more than\b|\bgraduated (?:more|over|less) than\b|\b(?:more|over) than \S+ (?:years?|months?) (?:since|from|after|out of|out from)\b/;
+  /\b(?:more|over) than \S+ (?:years?|months?) (?:before|prior to|ago)\b|\bif (?:more|less) than\b|\bif you graduated\b|\bfor (?:applicants|graduates) (?:who|with) (?:graduated )?more than\b|\bgraduated (?:more|over|less) than\b|\b(?:more|over) than \S+ (?:years?|months?) (?:since|from|after|out of|out from)\b/;
 // Applicants who lack it: "without USCE will not be considered" (required) or "… may still apply" (not).
 const WITHOUT = /\b(?:without|with no|lacking|lack of|no) (?:any )?(?:usce\b|usa\b)/;
 const EXCLUDES = /\bnot (?:be )?(?:considered|eligible|accepted|reviewed|invited)\b|\b(?:do not|does not|cannot|will not) (?:consider|accept|review|interview)\b|\bineligible\b/;

@@ -82,6 +82,8 @@ const NEGATIVE = new RegExp(
     String.raw`\b(?:no|not|neither|nor)\s+(?:the\s+|an?\s+)?(?:j1|h1b)\b`, // "no H-1B sponsorship", "but not H-1B"
     String.raw`(?::|\s-)\s*no\b`, // "H-1B visa: No", "H1B – No"
     String.raw`\b(?:is|are|does|do|will)\s+not\s*[.;,]?$`, // "H-1B visas are sponsored; J-1 visas are not."
+    // "does not file H-1B petitions" (active voice only: "petitions cannot be filed until…" is a condition)
+    String.raw`\b(?:(?:do|does|will)\s+not|don't|doesn't|won't)\s+file\b`,
   ].join('|'),
 );
 // "J-1 only", "only J-1 visas", "we only sponsor J-1", "J-1 exclusively", "any visas other than the J-1".
@@ -105,7 +107,8 @@ const VISA_CONDITION = new RegExp(
 const EXCEPTION = /\bexcept (?:for |when |if |in |to )|\bunless\b|\bexceptions? (?:is |are )?(?:may be |can be |will be )?(?:made|considered|possible)\b/;
 // H-1B needs every Step including Step 3 (FACTS.md "Visas"): naming Step 3 next to it is a condition.
 const STEP3 = /\bstep 3\b|\ball (?:three |3 )?(?:usmle )?steps\b/;
-const STEP3_DEADLINE = /\bstep 3\b.*\b(?:by|before|prior to)\b/;
+// ("…by April 30", "petitions cannot be filed until residents pass Step 3")
+const STEP3_DEADLINE = /\bstep 3\b.*\b(?:by|before|prior to)\b|\b(?:until|once|after|upon)\b[^.;]{0,40}\bstep 3\b/;
 
 // No visa at all: citizens and permanent residents only; "We do not sponsor visas"; "Applicants
 // requiring visa sponsorship will not be considered" (with a negation in the clause).

@@ -18,6 +18,7 @@ const WITHIN_YEARS = new RegExp(
     String.raw`|\b(?:less|fewer) than ${N} years?\b` +
     String.raw`|\b${N} years? or (?:less|fewer)\b|\b${N} years? (?:maximum|max)\b` +
     String.raw`|\bmaximum of ${N} years?\b` +
+    String.raw`|(?:<=|<)\s?${N} (?:\(\d+\) )?years?\b` + // YOG <= 5 years
     String.raw`|\b${N}[- ]years? (?:(?:graduation|yog) )?(?:cut-?off|limit|since graduation|from graduation)\b`,
 );
 // "more than 5 years out of medical school will not be considered": the limit stated from outside.

@@ -128,3 +128,9 @@ describe('limits stated as counts of attempts or failures', () => {
     expect(firstAttemptOnly(lines)).toBeNull();
   });
 });
+
+describe('"No USMLE failures" in a list of criteria', () => {
+  test('an exam named inside the phrase', () => {
+    expect(firstAttemptOnly(['Exam history :: No USMLE failures.'])).toBe(true);
+  });
+});

@@ -100,3 +100,14 @@ describe('ranges written with "to" or two percent signs', () => {
     expect(imgPercent(['Typically 45 percent of each class are international medical graduates.'])).toBe(45);
   });
 });
+
+describe('counts in words and a zero in a table', () => {
+  test.each<[string, string[], number | null]>([
+    ['"Twelve of our eighteen current residents"', ['Twelve of our eighteen current residents graduated from international medical schools.'], 67],
+    ['"none of them are international medical graduates"', ['We currently have 30 residents, and none of them are international medical graduates.'], 0],
+    ['"IMGs :: 0" in a table of the program’s numbers', ['Current residents :: 30', 'IMGs :: 0'], 0],
+    ['"IMGs :: 12" without its total says nothing exact', ['IMGs :: 12'], null],
+  ])('%s', (_name, lines, want) => {
+    expect(imgPercent(lines)).toBe(want);
+  });
+});

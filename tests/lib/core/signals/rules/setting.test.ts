@@ -95,3 +95,11 @@ describe('more setting phrasings', () => {
     expect(read([line]).programType).toBe(want);
   });
 });
+
+describe('an affiliation named after the setting', () => {
+  test.each<[string, T]>([
+    ['Riverside is a community hospital with a university affiliation and a long teaching tradition.', 'community-university-affiliated'],
+  ])('%s', (line, want) => {
+    expect(read([line]).programType).toBe(want);
+  });
+});

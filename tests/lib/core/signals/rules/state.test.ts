@@ -94,3 +94,15 @@ describe("a parent system's head office in the same footer", () => {
     expect(stateOf(['@footer', 'Gulfwide Health Headquarters, 200 Peachtree Road NE, Atlanta, GA 30326'])).toBe('GA');
   });
 });
+
+describe('several addresses in one footer: the first is the site’s own', () => {
+  test('main campus first, a clinic in another state after it', () => {
+    expect(stateOf(['@footer', 'Main Campus · 703 Main Street, Paterson, NJ 07503', 'Ramapo Outpatient Center · 25 Lafayette Avenue, Suffern, NY 10901'])).toBe('NJ');
+  });
+  test('a rotation site after the program address, in one footer block', () => {
+    expect(stateOf(['@footer', 'Radiology Residency, 1221 Whipple Street, Eau Claire, WI 54703 · Pediatric rotation: Twin Cities Children’s, 2525 Chicago Avenue, Minneapolis, MN 55404'])).toBe('WI');
+  });
+  test('"located in City, State" in the page adds to its address', () => {
+    expect(stateOf(['Our hospital is located in Sarasota, Florida.', '@footer', 'Sarasota campus 1700 Tamiami Trail, Sarasota, FL 34239 · Clinic 12 Peach Street, Valdosta, GA 31601'])).toBe('FL');
+  });
+});

@@ -150,3 +150,9 @@ describe('amounts and wishes about where', () => {
     expect(usce(lines)).toEqual([status, months]);
   });
 });
+
+describe('a requirement only for earlier graduates', () => {
+  test('"graduates who completed medical school more than twelve months before applying must…" is not program-wide', () => {
+    expect(usce(['Graduates who completed medical school more than twelve months before applying must document at least three months of hands-on US clinical experience.'])).toEqual([null, null]);
+  });
+});

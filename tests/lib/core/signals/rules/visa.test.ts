@@ -247,3 +247,12 @@ describe('two verbs, one refusal', () => {
     expect(visaOf(lines)).toEqual({ j1, h1b });
   });
 });
+
+describe('petitions', () => {
+  test.each<Row>([
+    ['"does not file H-1B petitions", J-1 only', ['The institution only supports the J-1 visa, sponsored by ECFMG. Our hospital does not file H-1B petitions for incoming residents.'], 'yes', 'no'],
+    ['"petitions cannot be filed until Step 3 is passed" is a condition, not a refusal', ['We sponsor H-1B visas; petitions cannot be filed until residents pass Step 3.'], null, 'conditional'],
+  ])('%s', (_name, lines, j1, h1b) => {
+    expect(visaOf(lines)).toEqual({ j1, h1b });
+  });
+});

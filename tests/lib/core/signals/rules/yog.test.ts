@@ -114,3 +114,12 @@ describe('a gap between graduation and residency', () => {
     expect(yog(lines)).toEqual(want);
   });
 });
+
+describe('"YOG ≤ N years"', () => {
+  test.each<[string, string[], unknown]>([
+    ['a label row', ['YOG :: ≤ 5 years'], { maxYears: 5 }],
+    ['in a sentence', ['Applicants must be YOG ≤ 3 years at the time of application.'], { maxYears: 3 }],
+  ])('%s', (_name, lines, want) => {
+    expect(yog(lines)).toEqual(want);
+  });
+});
