@@ -22,3 +22,33 @@ export function splitInlineAnswers(page: PageText): PageText {
   });
   return changed ? { ...page, blocks } : page;
 }
+
+// "<div class=field><div class=field__label>Clinical experience in the U.S.</div><div
+// class=field__item>Recommended…</div></div>" (a common CMS layout): the reader sees two paragraphs,
+// one short, alone together in their wrapper. They are a label and its value.
+const MAX_LABEL_CHARS = 50;
+const MAX_LABEL_WORDS = 7;
+
+const sameParent = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.length > 0 && a.every((x, i) => i === a.length - 1 || x === b[i]);
+
+function isLabel(b: Block): boolean {
+  if (b.kind !== 'paragraph' || b.chrome || b.text.length > MAX_LABEL_CHARS || /[?!:]$|: /.test(b.text)) return false;
+  return b.text.split(/\s+/).length <= MAX_LABEL_WORDS;
+}
+
+export function pairLabelItems(page: PageText): PageText {
+  const blocks = page.blocks;
+  let out: Block[] | null = null;
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const a = blocks[i]!;
+    const b = blocks[i + 1]!;
+    if (!isLabel(a) || b.kind !== 'paragraph' || b.chrome) continue;
+    if (a.locator[a.locator.length - 1] !== 0 || b.locator[b.locator.length - 1] !== 1 || !sameParent(a.locator, b.locator)) continue;
+    const c = blocks[i + 2];
+    if (c && c.locator.length >= a.locator.length && sameParent(a.locator, c.locator.slice(0, a.locator.length))) continue;
+    out ??= [...blocks];
+    // The value takes the label as its prompt; the label block stays (indices do not move).
+    out[i + 1] = { ...b, kind: 'label-value', prompt: a.text };
+  }
+  return out ? { ...page, blocks: out } : page;
+}

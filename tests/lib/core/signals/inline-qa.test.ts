@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { pageTextFromLines } from '../../../../lib/core/page-text';
 import { extractSignals } from '../../../../lib/core/signals';
-import { splitInlineAnswers } from '../../../../lib/core/signals/inline-qa';
+import { pairLabelItems, splitInlineAnswers } from '../../../../lib/core/signals/inline-qa';
 import { toLabels } from '../../../../lib/core/signals/labels';
 
 // "Q: … ? A: …" in one paragraph (split only by a <br>) answers its question like a FAQ pair.
@@ -28,5 +28,31 @@ describe('splitInlineAnswers', () => {
   test('the bare answer is read with its question', () => {
     const l = toLabels(extractSignals(page(['Q: Does your program sponsor H1B visas? A: No.', 'Q: Do you sponsor J-1 visas? A: Yes, through ECFMG.'])));
     expect(l.visa).toEqual({ j1: 'yes', h1b: 'no' });
+  });
+});
+
+describe('pairLabelItems', () => {
+  const block = (text: string, locator: number[], kind: 'paragraph' | 'heading' = 'paragraph') => ({ kind, text, locator, chrome: false });
+  const pageOf = (blocks: ReturnType<typeof block>[]) => ({ url: URL, title: TITLE, blocks });
+
+  test('a short paragraph and the next one, alone together in their wrapper: a label and its value', () => {
+    const p = pageOf([block('Selection criteria', [1, 2, 0], 'heading'), block('Clinical experience in the U.S.', [1, 3, 0]), block('Recommended, particularly in neurology.', [1, 3, 1]), block('Visa sponsorship', [1, 4, 0]), block('J-1 through ECFMG.', [1, 4, 1])]);
+    const out = pairLabelItems(p).blocks;
+    expect(out[2]).toMatchObject({ kind: 'label-value', prompt: 'Clinical experience in the U.S.', text: 'Recommended, particularly in neurology.', locator: [1, 3, 1] });
+    expect(out[4]).toMatchObject({ kind: 'label-value', prompt: 'Visa sponsorship' });
+    expect(out[1]).toBe(p.blocks[1]); // the label block stays where it was
+    const l = toLabels(extractSignals(pairLabelItems({ ...p, blocks: [block('Internal Medicine Residency', [1, 0, 0], 'heading'), ...p.blocks] })));
+    expect(l.usce).toBe('preferred');
+  });
+
+  test('not paired: a third sibling, a long first paragraph, a question, or different parents', () => {
+    const three = pageOf([block('Our team', [2, 0]), block('Jane Doe, program director.', [2, 1]), block('John Roe, coordinator.', [2, 2])]);
+    expect(pairLabelItems(three)).toBe(three);
+    const long = pageOf([block('We are a community-based program in the heart of the city with many rotations.', [3, 0]), block('More text.', [3, 1])]);
+    expect(pairLabelItems(long)).toBe(long);
+    const asks = pageOf([block('Do you sponsor visas?', [4, 0]), block('Yes.', [4, 1])]);
+    expect(pairLabelItems(asks)).toBe(asks);
+    const apart = pageOf([block('Visa sponsorship', [5, 0]), block('J-1 only.', [6, 1])]);
+    expect(pairLabelItems(apart)).toBe(apart);
   });
 });
