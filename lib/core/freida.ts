@@ -116,7 +116,8 @@ const SETTINGS: Record<string, ProgramType> = {
  */
 export function normaliseSetting(text: string): ProgramType | null {
   if (typeof text !== 'string' || text.length > 200) return null;
-  return SETTINGS[text.toLowerCase().replace(/[^a-z]/g, '')] ?? null;
+  // ("Community-based university affiliated hospital": the trailing place word adds nothing.)
+  return SETTINGS[text.toLowerCase().replace(/[^a-z]/g, '').replace(/(?:hospital|program|institution)$/, '')] ?? null;
 }
 
 const PLACEHOLDER =

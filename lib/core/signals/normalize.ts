@@ -62,6 +62,8 @@ export function normalize(text: string): string {
   // "five (5) years" → "5 years"
   if (BRACKETED_NUMBER.test(t)) t = t.replace(WORD_THEN_DIGITS, '$2');
   t = t.toLowerCase();
+  // "within 3 yrs of graduation"
+  if (t.includes('yr')) t = t.replace(/\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]?yrs?\b/g, (_m, n: string) => `${n} years`);
   if (VISA_SPELLING.test(t)) t = t.replace(J1, 'j1').replace(H1B, 'h1b').replace(H1B_B, 'h1b');
   if (spaced) t = t.replace(SPACING, ' ');
   return t.trim();

@@ -21,6 +21,7 @@ const NONE =
   /^(?:none|no|not (?:at present|currently|at this time|right now)|currently (?:none|no|not)|zero|0)\b|\b(?:currently|presently) (?:have |has )?no (?:imgs?|international|foreign)\b|\bno (?:imgs?|international medical graduates|foreign medical graduates) (?:currently|at present|at this time)\b/;
 // "…30 residents, and none of them are international medical graduates"
 const NONE_OF = /\bnone of (?:them|our (?:current )?(?:residents|interns|trainees)) (?:are|is|were)\b/;
+const CURRENTLY_NONE = /\b(?:currently|presently) (?:have |has )?no (?:imgs?|international|foreign)\b/;
 const SHARE_QUESTION = /\b(?:percent|percentage|how many|proportion|number of)\b|%|\b(?:have|are there) any (?:imgs?|fmgs?|international|foreign)\b/;
 // Shares of applicants, interviews, matches and pass rates are not shares of residents.
 const NOT_RESIDENTS = /\bapplica(?:nts|tions)\b|\binterview(?:ed|s)?\b|\bmatch rate\b|\bgraduating residents\b|\balumni\b|\bpass rates?\b|\bpass(?:es|ed)? (?:the |their )?boards?\b/;
@@ -74,7 +75,17 @@ export function readImgShare(ctx: RuleContext): Found<number> | null {
     const asksPolicy = /\baccept|\bconsider|\btake\b|\bsponsor|\brequire/.test(c.prompt) || NOT_RESIDENTS.test(c.prompt);
     const promptAboutShare = asksShare && IMG.test(c.prompt) && !asksPolicy;
     const aboutImg = IMG.test(t) || promptAboutShare;
-    if (!aboutImg || c.preference) continue;
+    // "IMG residents :: 9/27": a count out of its total.
+    const slash = c.kind === 'label-value' && IMG.test(c.prompt) ? /^(\d{1,3})\s?\/\s?(\d{1,3})$/.exec(t) : null;
+    if (slash) {
+      const share = ratio(slash[1]!, slash[2]!);
+      if (share !== null) return found(ctx, c, share);
+    }
+    if (!aboutImg) continue;
+    // "We currently have no IMG residents, but we encourage international graduates to apply": the
+    // welcome after it does not make the count a preference.
+    if (CURRENTLY_NONE.test(t)) return found(ctx, c, 0);
+    if (c.preference) continue;
     if (/\bbetween\b|\bmost\b|\bmajority\b|\bmany\b/.test(t) && !PERCENT.test(t)) continue;
     // Ranges ("between 40 and 60%", "40-60%", "40 to 50 percent", "40%–50%") state no exact share.
     if (/\bbetween \d+\s?(?:%|percent)? (?:and|to)\b|\d\s?(?:%|percent)?\s?(?:-|to)\s?\d+\s?(?:%|percent\b)/.test(t)) continue;

@@ -20,7 +20,7 @@ const REQUIRED = /\b(?:required|requires|require|must|mandatory|need|needs|neces
 const NOT_REQUIRED =
   /\bnot (?:a )?(?:required|requirement|necessary|mandatory|needed)\b|\bnot require\b|\b(?:do|does) not (?:need|require)\b|\bno usce (?:is )?(?:needed|required)\b|\beven if you have no\b|\bis optional\b/;
 const PRAISE =
-  /\b(?:prefer\w*|preference|helpful|helps|help|a plus|advantage\w*|favou?rabl\w*|highly regarded|regarded|valued|value|recommend\w*|encourag\w*|desirable|desired|strengthen\w*|more competitive|beneficial|welcome|considered positively|ideally)\b/;
+  /\b(?:prefer\w*|preference|helpful|helps|help|a plus|advantage\w*|favou?rabl\w*|highly regarded|regarded|valued|value|recommend\w*|encourag\w*|desirable|desired|strengthen\w*|stronger|more competitive|beneficial|welcome|considered positively|ideally)\b/;
 // Rules for a group of applicants: "if more than a year has passed", "applicants who graduated more than
 // two years ago", "graduates of more than 2 years since graduation".
 const PARTIAL =
@@ -37,7 +37,7 @@ const OBS_NO =
 const OBS_YES =
   /\b(?:count|counts|accept|accepts|consider|considers) observers?hips?\b|\bobservers?hips? (?:count|are counted|are accepted|are considered|qualify)\b|\bincluding observers?hips?\b/;
 const MONTHS = new RegExp(
-  String.raw`\b(${NUM_WORD})(?:\s?(?:-|to|–)\s?(?:${NUM_WORD}))? (months?|weeks?|years?)\b|\b(a|one|1) (year|month)\b`,
+  String.raw`\b(${NUM_WORD})(?:\s?(?:-|to|–)\s?(?:${NUM_WORD})| or more)? (months?|weeks?|years?)\b|\b(a|one|1) (year|month)\b`,
 );
 
 const EXPERIENCE_PART = /\busce\b|clinical (?:experience|training|rotations?)|hands-on|observers?hip|accredited|patient care/;

@@ -1,4 +1,5 @@
 import type { VisaValue } from '../../schema/signals';
+import { isPlaceholder } from '../../freida';
 import type { Clause } from '../clauses';
 import { alternation, contentClauses, contentHits, found, type Found, type RuleContext } from '../rule-kit';
 
@@ -81,6 +82,7 @@ const NEGATIVE = new RegExp(
     String.raw`\bnot\s+(?:\w+\s+)?(?:sponsored|accepted|offered|supported|available|considered|possible)\b`,
     String.raw`\b(?:no|not|neither|nor)\s+(?:the\s+|an?\s+)?(?:j1|h1b)\b`, // "no H-1B sponsorship", "but not H-1B"
     String.raw`(?::|\s-)\s*no\b`, // "H-1B visa: No", "H1B – No"
+    String.raw`\b(?:sponsorship|visas?|j1|h1b|ecfmg)\s+no\.?$`, // a row read as one line: "J-1 visa sponsorship through ECFMG No"
     String.raw`\b(?:is|are|does|do|will)\s+not\s*[.;,]?$`, // "H-1B visas are sponsored; J-1 visas are not."
     // "does not file H-1B petitions" (active voice only: "petitions cannot be filed until…" is a condition)
     String.raw`\b(?:(?:do|does|will)\s+not|don't|doesn't|won't)\s+file\b`,
@@ -369,6 +371,8 @@ export function readVisa(ctx: RuleContext): { j1: Found<VisaValue> | null; h1b: 
     if (c.blockIndex !== lastBlock) carried = [];
     lastBlock = c.blockIndex;
     if (hits[i] === 0 && (c.prompt === '' || !VISA_WORDS.test(c.prompt))) continue;
+    // FREIDA's "Not available" (and "N/A", "–") under a visa label is no answer, not a refusal.
+    if (c.kind === 'label-value' && isPlaceholder(c.text)) continue;
     const text = canon(c.norm);
     all.push(...statementsOf(c, text, carried));
     const mentioned = typesIn(text);

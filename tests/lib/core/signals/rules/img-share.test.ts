@@ -111,3 +111,9 @@ describe('counts in words and a zero in a table', () => {
     expect(imgPercent(lines)).toBe(want);
   });
 });
+
+describe('none now, with a welcome', () => {
+  test('"no IMG residents, but we encourage international graduates to apply" is 0', () => {
+    expect(imgPercent(['We currently have no IMG residents, but we encourage qualified international graduates to apply.'])).toBe(0);
+  });
+});

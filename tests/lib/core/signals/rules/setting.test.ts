@@ -103,3 +103,11 @@ describe('an affiliation named after the setting', () => {
     expect(read([line]).programType).toBe(want);
   });
 });
+
+describe('FREIDA wording with a place word', () => {
+  test.each<[string, T]>([
+    ['Program best described as: Community-based university affiliated hospital', 'community-university-affiliated'],
+  ])('%s', (line, want) => {
+    expect(read([line]).programType).toBe(want);
+  });
+});

@@ -156,3 +156,9 @@ describe('a requirement only for earlier graduates', () => {
     expect(usce(['Graduates who completed medical school more than twelve months before applying must document at least three months of hands-on US clinical experience.'])).toEqual([null, null]);
   });
 });
+
+describe('"not mandatory, but … makes an application stronger"', () => {
+  test('praise in other words, with "two or more months"', () => {
+    expect(usce(['Hands-on clinical work in a US hospital is not mandatory, but two or more months of it makes an application considerably stronger.'])).toEqual(['preferred', 2]);
+  });
+});

@@ -256,3 +256,12 @@ describe('petitions', () => {
     expect(visaOf(lines)).toEqual({ j1, h1b });
   });
 });
+
+describe('FREIDA rows as text', () => {
+  test.each<Row>([
+    ['"Not available" under a visa label is no answer', ['J-1 visa sponsorship through ECFMG :: Not available', 'H-1B visa :: Not available'], null, null],
+    ['a row read as one line ending in "No"', ['J-1 visa sponsorship through ECFMG No', 'H-1B visa No'], 'no', 'no'],
+  ])('%s', (_name, lines, j1, h1b) => {
+    expect(visaOf(lines)).toEqual({ j1, h1b });
+  });
+});

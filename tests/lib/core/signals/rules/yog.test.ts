@@ -123,3 +123,9 @@ describe('"YOG ≤ N years"', () => {
     expect(yog(lines)).toEqual(want);
   });
 });
+
+describe('"yrs"', () => {
+  test('"within 3 yrs of graduation" is "within 3 years"', () => {
+    expect(yog(['Applicants must be within 3 yrs of graduation when they apply.'])).toEqual({ maxYears: 3 });
+  });
+});
