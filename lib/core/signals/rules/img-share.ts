@@ -17,11 +17,12 @@ const GROUP_OF = new RegExp(String.raw`\b(${NUM_WORD}) (?:imgs?|fmgs?|internatio
 const TOTAL_THEN_COUNT = new RegExp(String.raw`\b(${NUM_WORD}) (?:current |categorical )?(?:residents|interns|trainees)[,:]? (?:of (?:whom|which) )?(${NUM_WORD}) (?:are|were)\b`);
 // The group in brackets after its total: "Current residents: 30 (24 IMGs)".
 const TOTAL_THEN_GROUP = new RegExp(String.raw`\b(${NUM_WORD})(?: (?:current |categorical )?(?:residents|interns|trainees))? \((${NUM_WORD}) (?:are )?(?:imgs?|fmgs?|international (?:medical )?graduates|foreign (?:medical )?graduates)\b`);
+// None now, said outright: "we currently have no IMG residents", "…30 residents, and none of them
+// are international medical graduates". Read whatever follows (a welcome is not a preference).
+const SAID_NONE = /\b(?:currently|presently) (?:have |has )?no (?:imgs?|international|foreign)\b|\bnone of (?:them|our (?:current )?(?:residents|interns|trainees)) (?:are|is|were)\b/;
+// A bare answer to a share question: "None.", "Not at present.", "0".
 const NONE =
-  /^(?:none|no|not (?:at present|currently|at this time|right now)|currently (?:none|no|not)|zero|0)\b|\b(?:currently|presently) (?:have |has )?no (?:imgs?|international|foreign)\b|\bno (?:imgs?|international medical graduates|foreign medical graduates) (?:currently|at present|at this time)\b/;
-// "…30 residents, and none of them are international medical graduates"
-const NONE_OF = /\bnone of (?:them|our (?:current )?(?:residents|interns|trainees)) (?:are|is|were)\b/;
-const CURRENTLY_NONE = /\b(?:currently|presently) (?:have |has )?no (?:imgs?|international|foreign)\b/;
+  /^(?:none|no|not (?:at present|currently|at this time|right now)|currently (?:none|no|not)|zero|0)\b|\bno (?:imgs?|international medical graduates|foreign medical graduates) (?:currently|at present|at this time)\b/;
 const SHARE_QUESTION = /\b(?:percent|percentage|how many|proportion|number of)\b|%|\b(?:have|are there) any (?:imgs?|fmgs?|international|foreign)\b/;
 // Shares of applicants, interviews, matches and pass rates are not shares of residents.
 const NOT_RESIDENTS = /\bapplica(?:nts|tions)\b|\binterview(?:ed|s)?\b|\bmatch rate\b|\bgraduating residents\b|\balumni\b|\bpass rates?\b|\bpass(?:es|ed)? (?:the |their )?boards?\b/;
@@ -82,9 +83,7 @@ export function readImgShare(ctx: RuleContext): Found<number> | null {
       if (share !== null) return found(ctx, c, share);
     }
     if (!aboutImg) continue;
-    // "We currently have no IMG residents, but we encourage international graduates to apply": the
-    // welcome after it does not make the count a preference.
-    if (CURRENTLY_NONE.test(t)) return found(ctx, c, 0);
+    if (SAID_NONE.test(t)) return found(ctx, c, 0);
     if (c.preference) continue;
     if (/\bbetween\b|\bmost\b|\bmajority\b|\bmany\b/.test(t) && !PERCENT.test(t)) continue;
     // Ranges ("between 40 and 60%", "40-60%", "40 to 50 percent", "40%–50%") state no exact share.
@@ -92,7 +91,7 @@ export function readImgShare(ctx: RuleContext): Found<number> | null {
 
     const share = shareIn(c, promptAboutShare);
     if (share !== null) return found(ctx, c, share);
-    if ((promptAboutShare && c.order === 0 && NONE.test(t)) || NONE_OF.test(t) || /\b(?:currently|presently) (?:have |has )?no (?:imgs?|international|foreign)\b/.test(t)) {
+    if (promptAboutShare && c.order === 0 && NONE.test(t)) {
       return found(ctx, c, 0);
     }
   }

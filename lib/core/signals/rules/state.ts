@@ -64,47 +64,37 @@ interface Tally {
 
 /**
  * Adds each match of `pattern` in the clauses to the tally. A site lists its own address first
- * (main campus, then its clinics and rotation sites in neighbouring states), so the first address
- * of each kind of place (footer, contact section…) weighs half again as much; a head office or a
- * clinic named before its address weighs less.
+ * (main campus, then its clinics and rotation sites in neighbouring states), so with `firstCounts`
+ * the first address of each kind of place (footer, contact section…) weighs half again as much; a
+ * head office or a clinic named before its address weighs less.
  */
-function add(ctx: RuleContext, t: Tally, pattern: RegExp, needs: RegExp, placeFor: (c: Clause) => Place | null): void {
+function add(ctx: RuleContext, t: Tally, pattern: RegExp, needs: RegExp, placeFor: (c: Clause) => Place | null, firstCounts: boolean): void {
   ctx.clauses.forEach((c, idx) => {
     if (!needs.test(c.text)) return;
+    const place = placeFor(c);
+    if (!place) return;
     for (const m of c.text.matchAll(pattern)) {
       const abbr = abbrOf(m[1] ?? m[2]!);
       if (!abbr) continue;
       const lead = c.text.slice(Math.max(0, m.index! - 80), m.index!);
-      const place = placeFor(c);
-      if (!place) continue;
       let w = WEIGHT[place] * (HEAD_OFFICE.test(lead) ? 0.1 : SITE_LEAD.test(lead) ? 0.5 : 1);
-      if (!t.firstSeen.has(place)) {
+      if (firstCounts && !t.firstSeen.has(place)) {
         t.firstSeen.add(place);
         w *= 1.5;
       }
-      const cur = t.score.get(abbr) ?? { w: 0, last: idx };
-      t.score.set(abbr, { w: cur.w + w, last: idx });
+      const cur = t.score.get(abbr);
+      // The evidence is the latest address; a "located in" sentence only adds weight to it.
+      t.score.set(abbr, { w: (cur?.w ?? 0) + w, last: cur && !firstCounts ? cur.last : idx });
     }
   });
 }
 
-function best(ctx: RuleContext, t: Tally): Found<string> | null {
+export function readState(ctx: RuleContext): Found<string> | null {
+  const t: Tally = { score: new Map(), firstSeen: new Set() };
+  add(ctx, t, ADDRESS, FIVE_DIGITS, placeOf, true);
+  // "located in Sarasota, Florida" in the page's own words adds to the addresses; alone, it decides.
+  add(ctx, t, LOCATED, COMMA, (c) => (c.chrome ? null : 'plain'), false);
   let top: [string, { w: number; last: number }] | null = null;
   for (const e of t.score) if (!top || e[1].w > top[1].w || (e[1].w === top[1].w && e[1].last > top[1].last)) top = e;
   return top ? found(ctx, ctx.clauses[top[1].last]!, top[0]) : null;
-}
-
-export function readState(ctx: RuleContext): Found<string> | null {
-  const addresses: Tally = { score: new Map(), firstSeen: new Set() };
-  add(ctx, addresses, ADDRESS, FIVE_DIGITS, placeOf);
-  // "located in Sarasota, Florida" in the page's own words adds to the addresses; alone, it decides.
-  const located: Tally = { score: new Map(), firstSeen: new Set<Place>(['plain']) };
-  add(ctx, located, LOCATED, COMMA, (c) => (c.chrome ? null : 'plain'));
-  if (addresses.score.size === 0) return best(ctx, located);
-  for (const [abbr, v] of located.score) {
-    const cur = addresses.score.get(abbr);
-    if (cur) cur.w += v.w;
-    else if (v.w > 0) addresses.score.set(abbr, { w: v.w, last: v.last });
-  }
-  return best(ctx, addresses);
 }

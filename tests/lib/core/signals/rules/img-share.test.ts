@@ -117,3 +117,12 @@ describe('none now, with a welcome', () => {
     expect(imgPercent(['We currently have no IMG residents, but we encourage qualified international graduates to apply.'])).toBe(0);
   });
 });
+
+describe('a count over its total with a slash', () => {
+  test.each<[string, string[], number | null]>([
+    ['"IMG residents :: 9/27"', ['IMG residents :: 9/27'], 33],
+    ['a date under another label is not a share', ['Interview day :: 9/27'], null],
+  ])('%s', (_name, lines, want) => {
+    expect(imgPercent(lines)).toBe(want);
+  });
+});
