@@ -6,7 +6,7 @@ import { contentClauses, contentHits, found, type Found, type RuleContext } from
 // are IMGs" (→ 55), "currently none" (→ 0). Ranges, "most" and counts without a total say nothing exact.
 
 const IMG =
-  /\bimgs?\b|\bfmgs?\b|\binternational (?:medical )?graduates?\b|\bforeign (?:medical )?graduates?\b|\bgraduated from (?:an? )?(?:international|foreign|non-usa|non-lcme)\b|\binternational (?:\([^)]*\) )?medical schools?\b|\bnon-usa (?:medical )?graduates?\b|\b(?:graduated|graduates?) (?:from |of )?(?:\w+ )?(?:medical )?schools? outside (?:of )?(?:the )?usa\b|\b(?:medical )?schools? outside (?:of )?(?:the )?usa(?: and canada)?\b/;
+  /\bimgs?\b|\bfmgs?\b|\binternational (?:medical )?graduates?\b|\bforeign (?:medical )?graduates?\b|\bgraduated from (?:an? )?(?:international|foreign|non-usa|non-lcme)\b|\binternational (?:\([^)]*\) )?medical schools?\b|\bnon-usa (?:medical )?graduates?\b|\b(?:graduated|graduates?) (?:from |of )?(?:\w+ )?(?:medical )?schools? outside (?:of )?(?:the )?usa\b|\b(?:medical )?schools? outside (?:of )?(?:the )?usa(?: and canada)?\b|\b(?:trained|studied|graduated|educated) (?:abroad|overseas|outside (?:of )?(?:the )?usa)\b/;
 // Without a question, a clause is read only when it names IMGs: one scan of the page (contentHits).
 export const IMG_SCAN = new RegExp(IMG.source, 'g');
 const PERCENT = /(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)/;
@@ -76,8 +76,8 @@ export function readImgShare(ctx: RuleContext): Found<number> | null {
     const asksPolicy = /\baccept|\bconsider|\btake\b|\bsponsor|\brequire/.test(c.prompt) || NOT_RESIDENTS.test(c.prompt);
     const promptAboutShare = asksShare && IMG.test(c.prompt) && !asksPolicy;
     const aboutImg = IMG.test(t) || promptAboutShare;
-    // "IMG residents :: 9/27": a count out of its total.
-    const slash = c.kind === 'label-value' && IMG.test(c.prompt) ? /^(\d{1,3})\s?\/\s?(\d{1,3})$/.exec(t) : null;
+    // "IMG residents :: 9/27" (a label row, or a dl's dt/dd): a count out of its total.
+    const slash = (c.kind === 'label-value' || c.kind === 'qa') && IMG.test(c.prompt) ? /^(\d{1,3})\s?\/\s?(\d{1,3})$/.exec(t) : null;
     if (slash) {
       const share = ratio(slash[1]!, slash[2]!);
       if (share !== null) return found(ctx, c, share);

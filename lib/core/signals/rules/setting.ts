@@ -67,8 +67,12 @@ export function readSetting(ctx: RuleContext): Found<ProgramType> | null {
       if (v) return found(ctx, c, v);
     }
     if (!/\bcommunity|\buniversity|\bacademic/.test(c.norm)) continue;
-    const t = c.kind === 'heading' ? c.norm : normalize(c.text.replace(NAME, (n) => (/University/.test(n) ? 'university-name' : 'community-name')));
-    if ((ROTATION.test(t) && ROTATION_WORDS.test(t)) || NOT_SETTING.test(t)) continue;
+    let t = c.kind === 'heading' ? c.norm : normalize(c.text.replace(NAME, (n) => (/University/.test(n) ? 'university-name' : 'community-name')));
+    if (NOT_SETTING.test(t)) continue;
+    // The words before a rotation site still describe the program: "a university hospital program
+    // with residents rotating through … two community hospitals".
+    const site = ROTATION_WORDS.test(t) ? ROTATION.exec(t) : null;
+    if (site) t = t.slice(0, site.index);
     if (AFFILIATED.test(t)) return found(ctx, c, 'community-university-affiliated');
     if (COMMUNITY.test(t)) return found(ctx, c, 'community');
     if (UNIVERSITY.test(t)) return found(ctx, c, 'university');

@@ -10,7 +10,7 @@ import { contentClauses, contentHits, found, type Found, type RuleContext } from
 
 // "usa" is the canonical country token from normalize() ("American" is left as written).
 const USCE =
-  /\busce\b|\bimg\b.{0,20}\bclinical experience|\b(?:usa|american)\b[^.;]{0,25}\b(?:clinical|medical|hands-on|health ?care|patient care)\b[^.;]{0,15}\b(?:experience|training|exposure|rotations?)\b|\b(?:clinical|hands-on|medical|patient care) (?:experience|training)\b[^.;]{0,60}\b(?:in|at|within) (?:the |a |an )?(?:accredited )?(?:usa\b|american\b)|\bhands-on\b[^.;]{0,60}\busa\b|\b(?:one|1|two|2) years? (?:in|at) an? (?:usa )?(?:acgme[- ])?accredited (?:usa )?(?:residency|hospital|program)/;
+  /\busce\b|\bimg\b.{0,20}\bclinical experience|\b(?:usa|american)\b[^.;]{0,25}\b(?:clinical|medical|hands-on|health ?care|patient care)\b[^.;]{0,15}\b(?:experience|training|exposure|rotations?)\b|\b(?:clinical|hands-on|medical|patient care) (?:experience|training)\b[^.;]{0,60}\b(?:in|at|within) (?:the |a |an )?(?:accredited )?(?:usa\b|american\b)|\bhands-on\b[^.;]{0,60}\busa\b|\b(?:one|1|two|2) years? (?:in|at) an? (?:usa )?(?:acgme[- ])?accredited (?:usa )?(?:residency|hospital|program)|\b(?:rotations?|clerkships?|sub-?internships?|externships?|electives?)\b(?: \([^)]*\))? (?:[\w-]+ ){0,3}?(?:in|at) (?:an? |the )?usa\b|\busa (?:[\w-]+ ){0,2}?(?:rotations?|clerkships?|sub-?internships?|externships?)\b/;
 const USCE_WORDS = /usce|clinical experience|usa|american|accredited/;
 // A clause without a question is read only for USCE_WORDS and "observer": one scan of the page
 // (contentHits) finds those that hold any.
@@ -30,7 +30,10 @@ const WITHOUT = /\b(?:without|with no|lacking|lack of|no) (?:any )?(?:usce\b|usa
 const EXCLUDES = /\bnot (?:be )?(?:considered|eligible|accepted|reviewed|invited)\b|\b(?:do not|does not|cannot|will not) (?:consider|accept|review|interview)\b|\bineligible\b/;
 const STILL_WELCOME = /\b(?:may|can|are welcome to|are encouraged to|still) apply\b|\b(?:are|is|will be) (?:still )?(?:considered|eligible|welcome)\b/;
 // "A minimum of 6 months of US clinical experience": a stated minimum amount is a requirement.
-const MINIMUM_AMOUNT = new RegExp(String.raw`\b(?:at least|a minimum of|minimum of|minimum) (?:${NUM_WORD}|one|a)(?:\s?(?:-|to)\s?${NUM_WORD})? (?:months?|weeks?|years?)\b`);
+// ("USCE: 12 weeks minimum", "8 weeks (minimum)": the word after the amount.)
+const MINIMUM_AMOUNT = new RegExp(
+  String.raw`\b(?:at least|a minimum of|minimum of|minimum) (?:${NUM_WORD}|one|a)(?:\s?(?:-|to)\s?${NUM_WORD})? (?:months?|weeks?|years?)\b|\b${NUM_WORD} (?:months?|weeks?|years?) \(?(?:minimum|at (?:a )?minimum)\b`,
+);
 const ASKS_REQUIRED = /requir|need|necessary|mandatory|minimum|how much|how many/;
 const OBS_NO =
   /\bno observers?hips?\b|\bobservers?hips? (?:do|does|will|are|is)? ?not (?:count|satisfy|qualify|considered|counted|accepted|meet)|\bobservers?hips? (?:are|is) not (?:counted|considered|accepted)|\b(?:not|never) count(?:ed)? observers?hips?|\bobservers?hip does not count\b|\bexcluding observers?hips?\b|\bobservers?hips? (?:alone )?(?:do not|don't) (?:count|qualify)/;

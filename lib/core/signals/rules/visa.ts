@@ -129,6 +129,8 @@ const VISA_REFUSAL = new RegExp(
     String.raw`\b(?:visas?|visa sponsorship)\b(?:\s+\w+){0,3}?\s+(?:is|are)\s+not\s+(?:\w+\s+)?(?:sponsored|offered|available|provided|possible)\b`,
   ].join('|'),
 );
+// Applicants who need no visa at all: citizens, permanent residents, green card holders.
+const NEEDS_NO_VISA = /\bcitizens?(?:hip)?\b|\bpermanent residen|\bgreen card/;
 // "If you require visa sponsorship, say so in ERAS": the condition is the applicant's, not the program's.
 const APPLICANT_NEED = /\b(?:if|whether|when) (?:you|applicants?|candidates?) (?:will )?(?:require|need)\b/;
 // "If you are on a J-1 visa, you will need a Statement of Need": the visa is the applicant's circumstance.
@@ -255,7 +257,8 @@ function untypedStatements(c: Clause, text: string, promptTypes: VisaType[], pro
   }
   // "Applicants must pass Step 3 by April 30" after an H-1B sentence: the condition belongs to it.
   const last = carried.length > 0 ? carried : promptTypes;
-  if (last.length === 1 && /\b(?:step 3|visa|sponsor)/.test(text) && ((conditional ??= VISA_CONDITION.test(text)) || STEP3_DEADLINE.test(text))) {
+  // ("Applicants who already hold permanent residency need not act on visas" is about those who need none.)
+  if (last.length === 1 && /\b(?:step 3|visa|sponsor)/.test(text) && !NEEDS_NO_VISA.test(text) && ((conditional ??= VISA_CONDITION.test(text)) || STEP3_DEADLINE.test(text))) {
     return say(last[0]!, 'conditional', Rank.Conditional);
   }
   // GENERIC_NO, VISA_REFUSAL, NEEDS_SPONSORSHIP and the case-by-case test below each need "visa" or

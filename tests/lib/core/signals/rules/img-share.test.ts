@@ -126,3 +126,16 @@ describe('a count over its total with a slash', () => {
     expect(imgPercent(lines)).toBe(want);
   });
 });
+
+describe('counts out of totals in other words', () => {
+  test.each<[string, string[], number | null]>([
+    ['a dt/dd pair "IMG residents" → "9/27"', ['IMG residents || 9/27'], 33],
+    ['"six of our 16 residents trained abroad"', ['Six of our 16 residents trained abroad.'], 38],
+    ['"4 of our 12 residents studied overseas"', ['Currently 4 of our 12 residents studied overseas.'], 33],
+    ['"graduated outside the United States", a percentage', ['About 25% of our residents graduated outside the United States.'], 25],
+    ['a slash under a label that is not about IMGs', ['Residents per class || 9/27'], null],
+    ['trained abroad, no total', ['Several of our residents trained abroad.'], null],
+  ])('%s', (_name, lines, want) => {
+    expect(imgPercent(lines)).toBe(want);
+  });
+});

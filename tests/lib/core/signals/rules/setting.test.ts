@@ -111,3 +111,14 @@ describe('FREIDA wording with a place word', () => {
     expect(read([line]).programType).toBe(want);
   });
 });
+
+describe('the program described before its rotation sites', () => {
+  test.each<[string, T]>([
+    ['We are a university hospital program with residents rotating through the VA and two affiliated community hospitals.', 'university'],
+    ['Ours is a community-based program whose residents rotate at the university hospital for two months.', 'community'],
+    ['Residents rotate through a university hospital for cardiology.', null],
+    ['Our residents spend two months at a community hospital in the valley.', null],
+  ])('%s', (line, want) => {
+    expect(read([line]).programType).toBe(want);
+  });
+});

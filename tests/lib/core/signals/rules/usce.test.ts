@@ -162,3 +162,17 @@ describe('"not mandatory, but … makes an application stronger"', () => {
     expect(usce(['Hands-on clinical work in a US hospital is not mandatory, but two or more months of it makes an application considerably stronger.'])).toEqual(['preferred', 2]);
   });
 });
+
+describe('US rotations and amounts written before "minimum"', () => {
+  test.each<[string, string[], string | null, number | null]>([
+    ['a rotation in a US department, required', ['At least one surgery rotation (4 weeks) in a US teaching hospital is required.'], 'required', 1],
+    ['a clerkship at a US hospital, preferred', ['A clerkship at a US hospital is a plus.'], 'preferred', null],
+    ['"US sub-internships" praised', ['Letters from US sub-internships strengthen an application.'], 'preferred', null],
+    ['"USCE: 12 weeks minimum" as a line', ['USCE: 12 weeks minimum'], 'required', 3],
+    ['"8 weeks (minimum)" of hands-on experience in the US', ['Hands-on clinical experience in the US: 8 weeks (minimum).'], 'required', 2],
+    ['rotations at our own hospital are not US experience by name', ['Visiting students may rotate at our hospital through VSLO.'], null, null],
+    ['a rotation named with no place', ['Residents complete a required rotation in geriatrics.'], null, null],
+  ])('%s', (_name, lines, status, months) => {
+    expect(usce(lines)).toEqual([status, months]);
+  });
+});

@@ -265,3 +265,13 @@ describe('FREIDA rows as text', () => {
     expect(visaOf(lines)).toEqual({ j1, h1b });
   });
 });
+
+describe('applicants who need no visa are not a condition', () => {
+  test.each<Row>([
+    ['citizens after a J-1 statement', ['Visa: J-1 through ECFMG; H-1B not offered.', 'Residents who need a J-1 visa receive a Statement of Need. Applicants who already hold permanent residency or US citizenship do not need to take any action regarding visas.'], 'yes', 'no'],
+    ['green card holders after an H-1B statement', ['We sponsor H-1B visas. Green card holders need no visa paperwork from us.'], null, 'yes'],
+    ['a real carried condition still counts', ['We sponsor H-1B visas. Sponsorship is possible only if Step 3 is passed before ranking.'], null, 'conditional'],
+  ])('%s', (_name, lines, j1, h1b) => {
+    expect(visaOf(lines)).toEqual({ j1, h1b });
+  });
+});
