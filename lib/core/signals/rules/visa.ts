@@ -327,10 +327,24 @@ function sinkFor(out: Statement[], c: Clause): Say {
   return (type, value, rank) => out.push({ type, value, rank, clause: c });
 }
 
+// A table with a row per visa and a column per track: "J-1 (ECFMG) | Yes | Yes" is a yes, "H-1B |
+// Yes | No" a yes for some tracks only (conditional), "H-1B | No | No" a no.
+const TRACK_ROW = /^([^|]{1,40}) \| ((?:yes|no)\.?(?: \| (?:yes|no)\.?)+)$/;
+
+function trackRow(c: Clause, text: string, say: Say): boolean {
+  const m = c.kind === 'table-row' ? TRACK_ROW.exec(text) : null;
+  const types = m ? typesIn(m[1]!) : [];
+  if (types.length !== 1) return false;
+  const answers = new Set(m![2]!.split(' | ').map((a) => a.replace('.', '')));
+  say(types[0]!, answers.size > 1 ? 'conditional' : answers.has('yes') ? 'yes' : 'no', answers.size > 1 ? Rank.Conditional : Rank.Explicit);
+  return true;
+}
+
 function statementsOf(c: Clause, text: string, carried: VisaType[]): Statement[] {
   const prompt = canon(c.prompt);
   const out: Statement[] = [];
   const say = sinkFor(out, c);
+  if (trackRow(c, text, say)) return out;
   // "Do H-1B applicants need Step 3 before ranking? — Yes.": the H-1B is conditional on it.
   if (answerOf(c) === 'yes' && STEP3.test(prompt) && typesIn(prompt).join() === 'h1b' && typesIn(text).length === 0) {
     say('h1b', 'conditional', Rank.Conditional);

@@ -275,3 +275,18 @@ describe('applicants who need no visa are not a condition', () => {
     expect(visaOf(lines)).toEqual({ j1, h1b });
   });
 });
+
+describe('a row per visa, a column per track', () => {
+  const table = (rows: string[]) => {
+    const page = pageTextFromLines(['# Visa sponsorship by track', 'We accept applications through ERAS only.'], URL, TITLE);
+    rows.forEach((text, i) => page.blocks.push({ kind: 'table-row', text, chrome: false, locator: [10 + i], section: 'Visa sponsorship by track' }));
+    return toLabels(extractSignals(page)).visa;
+  };
+  test.each<[string, string[], V, V]>([
+    ['yes in every track, yes and no', ['Visa | Categorical | Preliminary', 'J-1 (ECFMG) | Yes | Yes', 'H-1B | Yes | No'], 'yes', 'conditional'],
+    ['no in every track', ['Visa | Categorical | Preliminary', 'J-1 | Yes | Yes', 'H1B | No | No'], 'yes', 'no'],
+    ['a row naming both visas is not a track row', ['J-1 or H-1B | Yes | No'], null, null],
+  ])('%s', (_name, rows, j1, h1b) => {
+    expect(table(rows)).toEqual({ j1, h1b });
+  });
+});
