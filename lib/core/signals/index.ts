@@ -2,7 +2,7 @@ import { readFreida } from '../freida';
 import type { PageText } from '../page-text';
 import type { Signals } from '../schema/signals';
 import { emptySignals } from './empty';
-import { pairLabelItems, splitInlineAnswers } from './inline-qa';
+import { criteriaColumns, pairLabelItems, splitInlineAnswers } from './inline-qa';
 import { toClauses } from './clauses';
 import { detectProgramPage, precheck } from './detect';
 import type { RuleContext } from './rule-kit';
@@ -42,7 +42,7 @@ export function headingsOf(page: PageText, max = 20): string[] {
 export function extractSignals(read: PageText, readAt?: string, options: { linked?: boolean } = {}): Signals {
   let isProgramPage = false;
   try {
-    const page = pairLabelItems(splitInlineAnswers(read));
+    const page = criteriaColumns(pairLabelItems(splitInlineAnswers(read)));
     if (options.linked) isProgramPage = true;
     else {
       if (!precheck({ url: page.url, title: page.title, headings: headingsOf(page) })) return emptySignals(false);

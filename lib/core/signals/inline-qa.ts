@@ -52,3 +52,40 @@ export function pairLabelItems(page: PageText): PageText {
   }
   return out ? { ...page, blocks: out } : page;
 }
+
+// "Criterion | Minimum | Preferred" tables: a row such as "Exam attempts | No more than one failed
+// attempt | All Steps passed on the first attempt" states a requirement and a wish, and read as one
+// line the wish would count as the rule. Each row becomes its label and the required cell, with the
+// wish after a semicolon ("…; Preferred: all Steps passed on the first attempt"), its own clause that
+// the clause layer marks as a preference. In place: block indices stay the same.
+const REQUIRED_COLUMN = /^(?:minimum|minimums|min\.?|required|requirements?|must have|threshold|cut-?off)\b/i;
+const PREFERRED_COLUMN = /^(?:preferred|desired|desirable|ideal|ideally|competitive|recommended|strong(?:er)? (?:applicants?|candidates?))\b/i;
+const EMPTY_CELL = /^(?:|-|–|—|n\/a|none)$/i;
+
+export function criteriaColumns(page: PageText): PageText {
+  const blocks = page.blocks;
+  let out: Block[] | null = null;
+  for (let i = 0; i < blocks.length; i++) {
+    const head = blocks[i]!;
+    if (head.kind !== 'table-row' || head.chrome) continue;
+    const cols = head.text.split(' | ');
+    if (cols.length < 3) continue;
+    const req = cols.findIndex((c, k) => k > 0 && REQUIRED_COLUMN.test(c.trim()));
+    const pref = cols.findIndex((c, k) => k > 0 && PREFERRED_COLUMN.test(c.trim()));
+    if (req < 0 || pref < 0) continue;
+    let j = i + 1;
+    for (; j < blocks.length; j++) {
+      const row = blocks[j]!;
+      if (row.kind !== 'table-row') break;
+      const cells = row.text.split(' | ');
+      if (cells.length !== cols.length) break;
+      const must = cells[req]!.trim();
+      const wish = cells[pref]!.trim();
+      const value = EMPTY_CELL.test(wish) ? must : EMPTY_CELL.test(must) ? `Preferred: ${wish}` : `${must.replace(/[.;]$/, '')}; Preferred: ${wish}`;
+      out ??= [...blocks];
+      out[j] = { ...row, kind: 'label-value', prompt: cells[0]!.trim(), text: value };
+    }
+    i = j - 1;
+  }
+  return out ? { ...page, blocks: out } : page;
+}

@@ -14,7 +14,10 @@ const COUNT_OF = new RegExp(String.raw`\b(${NUM_WORD}) (?:out )?of (?:our |the |
 // "18 IMGs out of 24 total": the group named before its total.
 const GROUP_OF = new RegExp(String.raw`\b(${NUM_WORD}) (?:imgs?|fmgs?|international (?:medical )?graduates|foreign (?:medical )?graduates) (?:out )?of (?:our |the |all )?(${NUM_WORD})\b`);
 // The total first: "Of our 24 residents, 18 are IMGs", "We have 36 residents: 20 are IMGs".
-const TOTAL_THEN_COUNT = new RegExp(String.raw`\b(${NUM_WORD}) (?:current |categorical )?(?:residents|interns|trainees)[,:]? (?:of (?:whom|which) )?(${NUM_WORD}) (?:are|were)\b`);
+// ("We currently have 16 residents, and 9 of them are international medical graduates")
+const TOTAL_THEN_COUNT = new RegExp(
+  String.raw`\b(${NUM_WORD}) (?:current |categorical )?(?:residents|interns|trainees)[,:]? (?:and )?(?:of (?:whom|which) )?(${NUM_WORD})(?: of (?:them|these))? (?:are|were)\b`,
+);
 // The group in brackets after its total: "Current residents: 30 (24 IMGs)".
 const TOTAL_THEN_GROUP = new RegExp(String.raw`\b(${NUM_WORD})(?: (?:current |categorical )?(?:residents|interns|trainees))? \((${NUM_WORD}) (?:are )?(?:imgs?|fmgs?|international (?:medical )?graduates|foreign (?:medical )?graduates)\b`);
 // None now, said outright: "we currently have no IMG residents", "…30 residents, and none of them

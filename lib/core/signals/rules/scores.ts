@@ -13,7 +13,7 @@ export interface StepMinimums {
 const SCORE_RANGE = (n: number, twoDigit: boolean) => (n >= 180 && n <= 300) || (twoDigit && n >= 70 && n <= 99);
 
 // A threshold around a number: before it ("at least", "minimum of", "≥", "score of") or after it ("or higher", "+").
-const BEFORE = /(?:>=|>|at least|minimum(?: score)?(?: of)?|min\.?|no (?:less|lower) than|not (?:less|lower) than|greater than|higher than|above|over|exceed(?:ing)?|scores? of|score:?|cut-?off(?: score)?(?: of| is)?|threshold(?: of| is)?|requirement(?: of| is)?:?|requires?|required:?|least)\s*$/;
+const BEFORE = /(?:>=|>|at least|minimum(?: score)?(?: of|:)?|(?:minimum|cut-?off)(?: (?:usmle|passing|required))?(?: step (?:1|2)(?: ck)?)? score (?:is|will be|of)|min\.?|no (?:less|lower) than|not (?:less|lower) than|greater than|higher than|above|over|exceed(?:ing)?|scores? of|score:?|cut-?off(?: score)?(?: of| is)?|threshold(?: of| is)?|requirement(?: of| is)?:?|requires?|required:?|least)\s*$/;
 const AFTER = /^(?:\+|\s*(?:or|and) (?:higher|above|better|greater|more|over)|\s*(?:points? )?minimum|\s*(?:is|as) (?:the|our) (?:minimum|cut-?off))/;
 // A figure attached to its exam: "Step 1: 215, Step 2 CK 225", "220 on Step 1". Only a threshold when the
 // clause or its question states a minimum (checked with REQUIREMENT below).
@@ -46,6 +46,10 @@ export const SCORE_WORDS = /\d|minimum|cut-?off|score requirement/;
 export const SCORE_WORDS_SCAN = new RegExp(SCORE_WORDS.source, 'g');
 
 interface Mention { step: 1 | 2; index: number }
+
+// The words after a step that say only that it must be passed: "step 1 passed, and", "step 1 must be
+// passed and", "step 1: pass." (read from the step's mention up to the next step's).
+const PASS_ONLY = /^step \S+(?: \(\w+\))?(?: (?:must|should|has to|needs to) be| is)? ?(?::\s?)?(?:passed|pass)\b(?! with\b)/;
 
 function stepMentions(text: string): Mention[] {
   const out: Mention[] = [];
@@ -110,8 +114,16 @@ function assign(c: Clause, ths: Threshold[], context: string): { step: 1 | 2; va
     return [...steps].map((step) => ({ step, value: one.value, preferred: one.preferred }));
   }
   if (ths.length === 1) {
-    // One figure for every step named: "scores of 205+ on Step 1 and on Step 2 CK".
-    const steps = new Set(mentions.map((m) => m.step));
+    // One figure for every step named: "scores of 205+ on Step 1 and on Step 2 CK" — but not a step
+    // said only to be passed, with another step between it and the figure ("Step 1 passed and a Step 2
+    // CK score of at least 225", "Step 1 must be passed, and we require a Step 2 CK score of 220+").
+    const th = ths[0]!;
+    const scored = mentions.filter((m, k) => {
+      const next = mentions[k + 1];
+      const figureBeyondNext = next !== undefined && next.step !== m.step && next.index < th.index && m.index < th.index;
+      return !(figureBeyondNext && PASS_ONLY.test(c.norm.slice(m.index, next.index)));
+    });
+    const steps = new Set(scored.map((m) => m.step));
     return [...steps].map((step) => ({ step, value: ths[0]!.value, preferred: ths[0]!.preferred }));
   }
   // Several figures: "200 or higher on Step 1 and 210 or higher on Step 2" (figure then step) or

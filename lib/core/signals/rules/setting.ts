@@ -19,7 +19,7 @@ const AFFILIATED = new RegExp(
   [
     String.raw`\bcommunity[- ]based,? (?:and )?university[- ]affiliated\b`,
     String.raw`\buniversity[- ]affiliated,? community\b`,
-    String.raw`\bcommunity (?:hospital|program|residency)[^.;]{0,30}\baffiliated with (?:the |an? )?[^.;]{0,40}\buniversity\b`,
+    String.raw`\bcommunity(?:[- ]based)? (?:teaching )?(?:hospital|program|residency)[^.;]{0,30}\baffiliated with (?:the |an? )?[^.;]{0,40}\buniversity\b`,
     // "a community hospital with a university affiliation"
     String.raw`\bcommunity (?:teaching )?(?:hospital|program|residency)\b[^.;]{0,20}\bwith an? (?:\w+ )?university affiliation\b`,
     // "Our program is community based and affiliated with the … University College of Medicine"
@@ -43,7 +43,8 @@ const UNIVERSITY = new RegExp(
   ].join('|'),
 );
 // "Residents spend one month at a community hospital": a rotation site, not the program's setting.
-const ROTATION = /\b(?:at|to|through) (?:an? |the )?[\w, -]{0,40}\b(?:community|university)\b/;
+// (Not across a verb: "The residency at Loyalsock Creek Medical Center is a community hospital program".)
+const ROTATION = /\b(?:at|to|through) (?:an? |the )?(?:(?!(?:is|are|was)\b)[\w, -]){0,40}\b(?:community|university)\b/;
 const ROTATION_WORDS = /\b(?:rotat\w*|electives?|months?|weeks?|blocks?)\b/;
 // Capitalised names with "Community"/"University" inside ("our Valley Community Hospital campus",
 // "Shore Point University Medical Center") are masked before reading ("university-name": still a
@@ -53,8 +54,15 @@ const NOT_SETTING = /\bnot (?:an? )?(?:community|university)/;
 // Label/value rows such as FREIDA's "Program best described as: Community Based".
 const SETTING_LABEL = /\b(?:setting|program type|type of program|best described|hospital type|institution type)\b/;
 
+// "Is the residency university-based? || Yes.": the question names the setting, the answer agrees.
+const ASKS_SETTING = /^(?:is|are) (?:the|this|your|it|you) (?:\w+ ){0,2}?(?:an? )?(community|university|academic)(?:[- ]based)?\b(?! or\b)/;
+
 export function readSetting(ctx: RuleContext): Found<ProgramType> | null {
   for (const c of clausesAbout(ctx, 'setting')) {
+    if (c.kind === 'qa' && c.order === 0 && c.answer === 'yes') {
+      const q = ASKS_SETTING.exec(c.prompt);
+      if (q && !/\baffiliat/.test(c.prompt)) return found(ctx, c, q[1] === 'community' ? 'community' : 'university');
+    }
     if (c.kind === 'label-value' && SETTING_LABEL.test(c.prompt)) {
       const v = normaliseSetting(c.text);
       if (v) return found(ctx, c, v);

@@ -8,6 +8,7 @@ import type { Found, RuleContext } from '../rule-kit';
 // list every program of the hospital, so they are not read. A GME office page names none, or names
 // several alike: null.
 
+const GME_OFFICE = /\bgraduate medical education\b|\bGME\b/i;
 const WEIGHT = { title: 3, heading: 2, url: 2 } as const;
 const BODY_NAMED = /\b(residency|residents|program|programme|department|training|interns?)\b/;
 const BODY_WORDS = /residen|program|department|training|intern/i;
@@ -84,5 +85,8 @@ export function readSpecialty(ctx: RuleContext): Found<string> | null {
   if (!best) return null;
   if (second && second[1].named === best[1].named && second[1].body === best[1].body) return null;
   if (best[1].named === 0 && second && best[1].body < 2 * second[1].body) return null;
+  // A GME office's page ("… | Graduate Medical Education | …") that names no program in its title,
+  // headings or address speaks for all its programs: a program named in passing is not its specialty.
+  if (best[1].named === 0 && GME_OFFICE.test(title)) return null;
   return { value: best[0], strength: 'required', evidence: best[1].evidence };
 }

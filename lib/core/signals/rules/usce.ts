@@ -23,8 +23,9 @@ const PRAISE =
   /\b(?:prefer\w*|preference|helpful|helps|help|a plus|advantage\w*|favou?rabl\w*|highly regarded|regarded|valued|value|recommend\w*|encourag\w*|desirable|desired|strengthen\w*|stronger|more competitive|beneficial|welcome|considered positively|ideally)\b/;
 // Rules for a group of applicants: "if more than a year has passed", "applicants who graduated more than
 // two years ago", "graduates of more than 2 years since graduation".
+// ("if you graduated before 2018", "because you graduated before 2018", "graduates before 2018 need …")
 const PARTIAL =
-  /\b(?:more|over) than \S+ (?:years?|months?) (?:before|prior to|ago)\b|\bif (?:more|less) than\b|\bif you graduated\b|\bfor (?:applicants|graduates) (?:who|with) (?:graduated )?more than\b|\bgraduated (?:more|over|less) than\b|\b(?:more|over) than \S+ (?:years?|months?) (?:since|from|after|out of|out from)\b/;
+  /\b(?:graduat\w*|yog) (?:(?:in|from medical school) )?(?:before|prior to|earlier than) (?:\w+ )?(?:19|20)\d{2}\b|\b(?:more|over) than \S+ (?:years?|months?) (?:before|prior to|ago)\b|\bif (?:more|less) than\b|\bif you graduated\b|\bfor (?:applicants|graduates) (?:who|with) (?:graduated )?more than\b|\bgraduated (?:more|over|less) than\b|\b(?:more|over) than \S+ (?:years?|months?) (?:since|from|after|out of|out from)\b/;
 // Applicants who lack it: "without USCE will not be considered" (required) or "… may still apply" (not).
 const WITHOUT = /\b(?:without|with no|lacking|lack of|no) (?:any )?(?:usce\b|usa\b)/;
 const EXCLUDES = /\bnot (?:be )?(?:considered|eligible|accepted|reviewed|invited)\b|\b(?:do not|does not|cannot|will not) (?:consider|accept|review|interview)\b|\bineligible\b/;
@@ -40,8 +41,10 @@ const OBS_NO =
 const OBS_YES =
   /\b(?:count|counts|accept|accepts|consider|considers) observers?hips?\b|\bobservers?hips? (?:count|are counted|are accepted|are considered|qualify)\b|\bincluding observers?hips?\b/;
 const MONTHS = new RegExp(
-  String.raw`\b(${NUM_WORD})(?:\s?(?:-|to|–)\s?(?:${NUM_WORD})| or more)? (months?|weeks?|years?)\b|\b(a|one|1) (year|month)\b`,
+  String.raw`\b(${NUM_WORD})(?:\s?(?:-|to|–)\s?(?:${NUM_WORD})| or more)?[ -](months?|weeks?|years?)\b|\b(a|one|1) (year|month)\b`,
 );
+// "two 4-week rotations": a count of rotations of one length.
+const ROTATIONS_OF = new RegExp(String.raw`\b(${NUM_WORD}) (${NUM_WORD})[ -](weeks?|months?) (?:clinical |hands-on |elective |core )?(?:rotations?|electives?|clerkships?|blocks?|externships?|sub-?internships?)\b`);
 
 const EXPERIENCE_PART = /\busce\b|clinical (?:experience|training|rotations?)|hands-on|observers?hip|accredited|patient care/;
 // "8 weeks of hands-on experience, preferably in primary care, is required": the wish is about where,
@@ -59,6 +62,12 @@ function monthsIn(text: string): number | null {
     .replace(/\b(?:within|in|during|over) (?:the )?(?:past|last|previous|preceding|prior) (?:\S+ )?(?:years?|months?|weeks?)\b/g, ' ')
     .match(MONTHS);
   if (!m) return null;
+  const r = text.match(ROTATIONS_OF);
+  if (r && r.index! <= m.index!) {
+    const count = wordNumber(r[1]!);
+    const each = wordNumber(r[2]!);
+    if (count !== null && each !== null && count > 0 && count <= 12) return Math.round(((count * each) / (r[3]!.startsWith('week') ? 4 : 1)) * 100) / 100;
+  }
   const n = wordNumber(m[1] ?? m[3]!);
   const unit = m[2] ?? m[4]!;
   if (n === null || n <= 0) return null;

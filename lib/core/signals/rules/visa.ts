@@ -70,7 +70,8 @@ const SEASON = String.raw`(?:the\s+)?(?:\d{4}|upcoming|coming|current|next)\b`;
 const POSITIVE = new RegExp(
   [
     words(VISA_VOCABULARY.stance).source,
-    String.raw`\b(?:must|or|and|who) (?:obtain|have|hold|secure|be on) (?:a |an )?(?:valid )?(?:j1|h1b)\b`, // "IMGs must obtain a J-1"
+    // "IMGs must obtain a J-1", "candidates who already hold H-1B status"
+    String.raw`\b(?:must|or|and|who) (?:already )?(?:obtain|have|hold|secure|be on) (?:a |an )?(?:valid )?(?:j1|h1b)\b`,
     String.raw`\bon (?:an? |the )?(?:j1|h1b)\b`, // "apply on a J-1 visa"
     String.raw`\b(?:sponsorship|visas?) (?:is|are) (?:also )?(?:only )?available\b`,
     String.raw`(?::|\s-)\s*yes\b`, // "J-1: Yes", "J-1 – Yes"
@@ -102,7 +103,10 @@ const VISA_CONDITION = new RegExp(
     words(VISA_VOCABULARY.conditions).source,
     String.raw`\bonly for (?!${SEASON})`,
     String.raw`\boffered to \w+(?: \w+)? who\b`, // "offered to Canadians who graduated…"
-    String.raw`\b(?:for|to) (?:applicants|candidates|residents|those|individuals)(?: \w+)? (?:who|that|with)\b`,
+    // ("available to applicants entering an advanced position")
+    String.raw`\b(?:for|to) (?:applicants|candidates|residents|those|individuals)(?: \w+)? (?:who|that|with|(?!during\b)\w+ing)\b`,
+    // "H-1B for PGY-2 and above only": a restriction to some positions or people.
+    String.raw`\bfor (?!${SEASON})[^.;:]{1,30}? only\b`,
   ].join('|'),
 );
 // A refusal with a way out ("we do not sponsor H-1B visas except for transfers") is a condition.

@@ -28,7 +28,13 @@ const REJECTS = /\bnot (?:be )?(?:considered|eligible|accepted|reviewed)\b|\b(?:
 // within five years") or the span points at it ("within 3 years of graduation", "5 years out of school").
 const GRADUATION_BEFORE = /\bgraduat\w*|\bdegree\b|\bmedical school\b|\byog\b|\bschool of medicine\b/;
 // ("a gap of more than five years between medical school graduation and residency")
-const POINTS_AT_GRADUATION = /^[^.;]{0,12}\b(?:of|since|from|after|out of|out from|between) (?:\w+ ){0,2}(?:graduation|medical school|school)\b/;
+// ("No more than 7 years may have passed between your medical school graduation and …")
+const POINTS_AT_GRADUATION =
+  /^(?: (?:may|can|must|should|shall|will|have|has|had|be|been|passed|elapsed|gone by|lapsed))*[^.;]{0,12}\b(?:of|since|from|after|out of|out from|between) (?:\w+ ){0,2}(?:graduation|medical school|school)\b/;
+const GRADUATION_WORDS = new RegExp(GRADUATION_BEFORE.source, 'g');
+// "if you graduated before 2018, you must have six months of US clinical experience within the two
+// years before you apply": a span after the experience it measures is how recent that is.
+const MEASURES_OTHER = /\b(?:experience|activity|practice|usce|work|rotations?|observerships?|letters?)\b/;
 const MONTH = String.raw`(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?`;
 const YEAR_AFTER = new RegExp(String.raw`\b(?:on or after|after|since|no earlier than|not before|from)\s+${MONTH}((?:19|20)\d{2})\b`);
 // "graduated before 2018 are not eligible" → 2018 is the earliest accepted.
@@ -36,6 +42,9 @@ const YEAR_BEFORE = new RegExp(String.raw`\b(?:before|prior to|earlier than)\s+$
 const YEAR_OR_LATER = /\b((?:19|20)\d{2}) (?:or|and) (?:later|after|more recently|newer)\b|\b((?:19|20)\d{2}) onwards?\b/;
 const YEAR_RANGE = /\b(?:between|from) ((?:19|20)\d{2}) (?:and|to|-|through) ((?:19|20)\d{2})\b|\b((?:19|20)\d{2})\s?-\s?((?:19|20)\d{2})\b/;
 const NO_LIMIT = /\bno (?:absolute |strict |hard |specific |set )?(?:graduation )?(?:cut-?off|limit|restriction|cap)\b|\bdo(?:es)? not (?:have|use|set) (?:a |any )?(?:graduation )?(?:cut-?off|limit)|\bregardless of (?:the )?(?:year|date) of graduation\b|\bno cap on\b/;
+// "Applicants who graduated in 2018 or later do not need to meet this requirement": who is spared
+// another rule, not a limit.
+const EXEMPT = /\b(?:do|does|will) not (?:need|have) to (?:meet|satisfy|complete|show|fulfil)|\bnot (?:be )?(?:held|subject) to\b|\bare exempt\b|\bexempt from\b/;
 const WISH = /\b(?:prefer\w*|preference|desirable|desired|encourag\w*|ideally|recommended|favou?r\w*)\b/;
 const TRAINING_SPAN = /\b(?:year|years) of (?:residency|training|experience|clinical)|\bthree-year\b|\byears? (?:residency|program|track)\b/;
 // Who graduated when, among residents and alumni, is not a limit ("our residents must…" still is).
@@ -54,7 +63,12 @@ function yearsFrom(m: RegExpMatchArray): number | null {
 function spanOfGraduation(t: string, m: RegExpMatchArray, promptAsks: boolean): boolean {
   const before = t.slice(0, m.index!);
   const after = t.slice(m.index! + m[0].length);
-  return promptAsks || GRADUATION_BEFORE.test(before) || POINTS_AT_GRADUATION.test(after) || /graduation/.test(m[0]);
+  if (POINTS_AT_GRADUATION.test(after) || /graduation/.test(m[0])) return true;
+  let last = -1;
+  GRADUATION_WORDS.lastIndex = 0;
+  for (let g = GRADUATION_WORDS.exec(before); g; g = GRADUATION_WORDS.exec(before)) last = g.index + g[0].length;
+  if (MEASURES_OTHER.test(before.slice(Math.max(last, 0)))) return false;
+  return promptAsks || last >= 0;
 }
 
 function limitIn(t: string, prompt: string, promptAsks: boolean): YogValue | null {
@@ -86,7 +100,7 @@ export function readYog(ctx: RuleContext): Found<YogValue> | null {
     const t = c.norm;
     const promptAsks = ASKS_GRADUATION.test(c.prompt);
     if (!TOPIC.test(t) && !promptAsks) continue;
-    if (c.statistic || NO_LIMIT.test(t) || RESIDENCY_GRADUATION.test(t) || (DESCRIPTION.test(t) && !/\b(?:must|required)\b/.test(t))) continue;
+    if (c.statistic || NO_LIMIT.test(t) || EXEMPT.test(t) || RESIDENCY_GRADUATION.test(t) || (DESCRIPTION.test(t) && !/\b(?:must|required)\b/.test(t))) continue;
     // "show clinical experience if more than a year has passed since graduation" is not a limit.
     const rule = t.replace(/\bif (?:you )?(?:graduated )?(?:more|less) than\b.*$/, '');
     if (rule !== t && !WITHIN_YEARS.test(rule)) continue;

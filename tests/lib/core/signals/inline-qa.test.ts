@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { pageTextFromLines } from '../../../../lib/core/page-text';
 import { extractSignals } from '../../../../lib/core/signals';
-import { pairLabelItems, splitInlineAnswers } from '../../../../lib/core/signals/inline-qa';
+import { criteriaColumns, pairLabelItems, splitInlineAnswers } from '../../../../lib/core/signals/inline-qa';
 import { toLabels } from '../../../../lib/core/signals/labels';
 
 // "Q: … ? A: …" in one paragraph (split only by a <br>) answers its question like a FAQ pair.
@@ -54,5 +54,30 @@ describe('pairLabelItems', () => {
     expect(pairLabelItems(asks)).toBe(asks);
     const apart = pageOf([block('Visa sponsorship', [5, 0]), block('J-1 only.', [6, 1])]);
     expect(pairLabelItems(apart)).toBe(apart);
+  });
+});
+
+describe('criteriaColumns', () => {
+  const row = (text: string, i: number) => ({ kind: 'table-row' as const, text, locator: [3, i], chrome: false });
+  const table = (rows: string[]) => ({ url: URL, title: TITLE, blocks: [{ kind: 'heading' as const, text: 'Neurology Residency', level: 1, locator: [0], chrome: false }, ...rows.map(row)] });
+
+  test('a Minimum | Preferred table: the label, the required cell, then the wish as its own clause', () => {
+    const p = table(['Criterion | Minimum | Preferred', 'Exam attempts | No more than one failed attempt on any Step | All Steps passed on the first attempt', 'USMLE Step 2 CK | 210 | 230 or higher', 'US clinical experience | Not required | 3 months of hands-on US clinical experience', 'Letters | — | One from a neurologist']);
+    const out = criteriaColumns(p).blocks;
+    expect(out[1]).toBe(p.blocks[1]); // the header stays
+    expect(out[2]).toMatchObject({ kind: 'label-value', prompt: 'Exam attempts', text: 'No more than one failed attempt on any Step; Preferred: All Steps passed on the first attempt', locator: [3, 1] });
+    expect(out[5]).toMatchObject({ kind: 'label-value', prompt: 'Letters', text: 'Preferred: One from a neurologist' });
+    expect(out).toHaveLength(p.blocks.length);
+    const l = toLabels(extractSignals(p));
+    expect([l.firstAttemptOnly, l.step2MinScore, l.usce, l.usceMinMonths]).toEqual([false, 210, 'preferred', 3]);
+  });
+
+  test('left alone: two columns, no Preferred column, or rows of another width', () => {
+    const two = table(['Criterion | Minimum', 'USMLE Step 2 CK | 220']);
+    expect(criteriaColumns(two)).toBe(two);
+    const tracks = table(['Requirement | Categorical | Preliminary', 'USMLE Step 2 CK | 225 | 225']);
+    expect(criteriaColumns(tracks)).toBe(tracks);
+    const ragged = table(['Criterion | Minimum | Preferred', 'Step 2 CK | 220']);
+    expect(criteriaColumns(ragged)).toBe(ragged);
   });
 });

@@ -135,6 +135,8 @@ describe('counts out of totals in other words', () => {
     ['"graduated outside the United States", a percentage', ['About 25% of our residents graduated outside the United States.'], 25],
     ['a slash under a label that is not about IMGs', ['Residents per class || 9/27'], null],
     ['trained abroad, no total', ['Several of our residents trained abroad.'], null],
+    ['the total, then "and N of them are"', ['We currently have 16 residents, and 9 of them are international medical graduates.'], 56],
+    ['the total, then "N of them are" something else', ['We have 16 residents, and 9 of them are women.'], null],
   ])('%s', (_name, lines, want) => {
     expect(imgPercent(lines)).toBe(want);
   });

@@ -198,3 +198,19 @@ describe('preferences over several figures, and tables headed "Minimum"', () => 
     expect(scores(['| Examination | Average of our residents', 'USMLE Step 2 CK :: 238'])).toEqual([null, null]);
   });
 });
+
+describe('a step said only to be passed, and minimums written as labels', () => {
+  test.each<[string, string[], (number | null)[]]>([
+    ['"Step 1 passed and a Step 2 CK score of at least 225"', ['Step 1 passed and a Step 2 CK score of at least 225.'], [null, 225]],
+    ['"Step 1 must be passed, and we require a Step 2 CK score of 220+"', ['Step 1 must be passed, and we require a Step 2 CK score of 220+.'], [null, 220]],
+    ['"Step 1 passed, and Step 2 CK passed with a minimum score of 215"', ['USMLE Step 1 passed, and USMLE Step 2 CK passed with a minimum score of 215.'], [null, 215]],
+    ['both passed with one minimum', ['Step 1 and Step 2 CK passed with a minimum of 220.'], [220, 220]],
+    ['one figure for both steps still', ['Scores of 215 or higher on Step 1 and Step 2 CK are required.'], [215, 215]],
+    ['a label row written as a line', ['Required USMLE Step 2 CK minimum: 220'], [null, 220]],
+    ['"the minimum Step 2 CK score is 225"', ['For interview consideration, the minimum Step 2 CK score is 225.'], [null, 225]],
+    ['"the minimum score is 215" for a numeric Step 1', ['If you took Step 1 when it was scored numerically, the minimum score is 215.'], [215, null]],
+    ['an average is still not a minimum', ['The average Step 2 CK score of our residents was 241.'], [null, null]],
+  ])('%s', (_name, lines, want) => {
+    expect(scores(lines)).toEqual(want);
+  });
+});

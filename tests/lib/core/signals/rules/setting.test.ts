@@ -122,3 +122,16 @@ describe('the program described before its rotation sites', () => {
     expect(read([line]).programType).toBe(want);
   });
 });
+
+describe('an affiliation after "community-based program", a name before "is", a yes to the question', () => {
+  test.each<[string[], T]>([
+    [['We are a community-based program affiliated with the Illinois Prairie University College of Medicine.'], 'community-university-affiliated'],
+    [['The Neurology Residency at Loyalsock Creek Medical Center is a community hospital program affiliated with the Blue Mountain University School of Medicine, where residents complete two rotations.'], 'community-university-affiliated'],
+    [['Is the residency university-based? || Yes.'], 'university'],
+    [['Is this a community hospital? || Yes, a 300-bed one.'], 'community'],
+    [['Is the residency university-based? || No.'], null],
+    [['Is the program community or university based? || Yes.'], null],
+  ])('%s', (lines, want) => {
+    expect(read(lines).programType).toBe(want);
+  });
+});

@@ -126,3 +126,13 @@ describe('site chrome and GME office pages', () => {
     expect(out.evidence.specialty).toBe('FAQ | Internal Medicine Residency | Example Hospital');
   });
 });
+
+describe('a GME office page naming a program in passing', () => {
+  test.each<[string, string[], string | null]>([
+    ['Prospective Residents | Office of Graduate Medical Education | Example Medical Center', ['Advanced life support certification is required (Pediatric Advanced Life Support for pediatrics residents).'], null],
+    ['International Medical Graduates | GME | Example Health', ['H-1B visas are sponsored for internal medicine residents only.'], null],
+    ['Internal Medicine Residency | Graduate Medical Education | Example Health', ['H-1B visas are sponsored for our residents.'], 'internal-medicine'],
+  ])('%s', (title, lines, want) => {
+    expect(specialtyOf(title, lines, 'https://www.example-hospital.org/gme/applicants')).toBe(want);
+  });
+});

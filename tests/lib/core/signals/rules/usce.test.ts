@@ -176,3 +176,14 @@ describe('US rotations and amounts written before "minimum"', () => {
     expect(usce(lines)).toEqual([status, months]);
   });
 });
+
+describe('rules for earlier graduates, and rotations counted', () => {
+  test.each<[string, string[], string | null, number | null]>([
+    ['"if you graduated before 2018"', ['Specifically, if you graduated before 2018, you must have at least six months of hands-on US clinical experience.'], null, null],
+    ['"graduates before 2018 need"', ['Graduates before 2018 need six months of US clinical experience.'], null, null],
+    ['"two 4-week rotations"', ['We require two 4-week rotations in US clinical settings with direct patient care.'], 'required', 2],
+    ['"a 6-week elective in a US hospital"', ['A 6-week elective in a US hospital is required.'], 'required', 1.5],
+  ])('%s', (_name, lines, status, months) => {
+    expect(usce(lines)).toEqual([status, months]);
+  });
+});

@@ -290,3 +290,14 @@ describe('a row per visa, a column per track', () => {
     expect(table(rows)).toEqual({ j1, h1b });
   });
 });
+
+describe('restrictions to some positions, and holders who may transfer', () => {
+  test.each<Row>([
+    ['"H-1B for PGY-2 and above only"', ['We sponsor J-1 visas through ECFMG for all residents. H-1B for PGY-2 and above only: it is available to applicants entering an advanced position.'], 'yes', 'conditional'],
+    ['"available to applicants entering…"', ['H-1B sponsorship is available to applicants entering at the PGY-2 level.'], null, 'conditional'],
+    ['holders may transfer, no new petitions', ['Candidates who already hold H-1B status from another US residency program may transfer it to us, but we do not file new H-1B petitions.'], null, 'conditional'],
+    ['"J-1 only for 2027" is a season, not a restriction', ['We sponsor the J-1 only for 2027.'], 'yes', 'no'],
+  ])('%s', (_name, lines, j1, h1b) => {
+    expect(visaOf(lines)).toEqual({ j1, h1b });
+  });
+});

@@ -129,3 +129,16 @@ describe('"yrs"', () => {
     expect(yog(['Applicants must be within 3 yrs of graduation when they apply.'])).toEqual({ maxYears: 3 });
   });
 });
+
+describe('spans that measure something else, and who is spared a rule', () => {
+  test.each<[string, string[], unknown]>([
+    ['"no more than 7 years may have passed between graduation and residency"', ['No more than 7 years may have passed between your medical school graduation and the start of residency.'], { maxYears: 7 }],
+    ['experience within two years, for earlier graduates', ['If you graduated before 2018, you must have at least six months of hands-on US clinical experience within the two years before you apply.'], null],
+    ['experience within the past two years, for graduates of more than two years', ['Applicants who graduated more than two years before the ERAS deadline must have at least six months of US clinical experience within the past two years.'], null],
+    ['a question about graduation answered with an experience window', ['I graduated in 2016. Am I eligible? || Because you graduated before 2018, you would need six months of US clinical experience within the last two years.'], null],
+    ['later graduates spared a requirement', ['Applicants who graduated in 2018 or later do not need to meet this requirement.'], null],
+    ['a plain window still reads', ['Applicants must have graduated within the last 4 years.'], { maxYears: 4 }],
+  ])('%s', (_name, lines, want) => {
+    expect(yog(lines)).toEqual(want);
+  });
+});
