@@ -28,7 +28,7 @@ const WRITTEN: [string, number, string[]][] = [
   ['b', 1, []],
   ['c', 0.985, ['anes-il-residency.html: firstAttemptOnly want false got true']],
   ['d', 1, []],
-  ['e', 0.98, ['freida-obgyn-md-2202311083.html: visa.h1b want "conditional" got "yes"']],
+  ['e', 1, []],
   ['f', 1, []],
   ['g', 0.985, [
     'gs-nj-categorical-prelim-table.html: usce want null got "preferred"',

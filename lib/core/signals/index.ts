@@ -24,6 +24,13 @@ import { readYog } from './rules/yog';
 // 4. specialty before scores: tables of minimums per program are read for the page's specialty.
 // 5. the remaining rules are independent of each other.
 
+// FREIDA's survey answers visas Yes or No; the program's own words may add the condition the survey
+// has no room for ("H-1B only with Step 3 passed before ranking"): that narrows a Yes.
+function refineVisa(survey: Signals['visaJ1'] | undefined, text: Signals['visaJ1']): Signals['visaJ1'] {
+  if (survey?.value === 'yes' && text?.value === 'conditional') return text;
+  return survey ?? text;
+}
+
 export function headingsOf(page: PageText, max = 20): string[] {
   const out: string[] = [];
   for (const b of page.blocks) {
@@ -63,8 +70,8 @@ export function extractSignals(read: PageText, readAt?: string, options: { linke
       specialty,
       programType: freida.programType ?? readSetting(ctx),
       state: freida.state ?? readState(ctx),
-      visaJ1: freida.visaJ1 ?? visa.j1,
-      visaH1b: freida.visaH1b ?? visa.h1b,
+      visaJ1: refineVisa(freida.visaJ1, visa.j1),
+      visaH1b: refineVisa(freida.visaH1b, visa.h1b),
       step1MinScore: freida.step1MinScore ?? steps.step1,
       step2MinScore: freida.step2MinScore ?? steps.step2,
       attempts: readAttempts(ctx),

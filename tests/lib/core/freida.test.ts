@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Block, PageText } from '../../../lib/core/page-text';
 import { signalsSchema } from '../../../lib/core/schema/signals';
 import { emptySignals } from '../../../lib/core/signals/empty';
+import { extractSignals } from '../../../lib/core/signals/index';
 import {
   freidaProgramId,
   isPlaceholder,
@@ -474,5 +475,19 @@ describe('readFreida: state and specialty', () => {
 
   test('the id prefix wins over headings', () => {
     expect(readFreida(page([heading('Pediatrics')])).specialty?.value).toBe('internal-medicine');
+  });
+});
+
+describe('survey answers and the program\'s own words', () => {
+  const visaOf = (blocks: B[]) => {
+    const s = extractSignals(page([heading('Internal Medicine Residency', 1), ...blocks], { ngState: ngState('1403531877', { field_visa_status: ['J-1', 'H-1B'] }, ADDRESS) }));
+    return [s.visaJ1?.value ?? null, s.visaH1b?.value ?? null];
+  };
+  test('a condition in the program\'s text narrows the survey\'s Yes', () => {
+    expect(visaOf([para('We accept applications through ERAS only.'), para('H-1B sponsorship requires a passing Step 3 score before the rank list deadline.')])).toEqual(['yes', 'conditional']);
+  });
+  test('the survey\'s Yes stands against a plain yes or silence, and the survey beats a plain no', () => {
+    expect(visaOf([para('We accept applications through ERAS only.')])).toEqual(['yes', 'yes']);
+    expect(visaOf([para('We accept applications through ERAS only.'), para('We do not sponsor H-1B visas.')])).toEqual(['yes', 'yes']);
   });
 });
