@@ -117,7 +117,8 @@ const SETTINGS: Record<string, ProgramType> = {
 export function normaliseSetting(text: string): ProgramType | null {
   if (typeof text !== 'string' || text.length > 200) return null;
   // ("Community-based university affiliated hospital": the trailing place word adds nothing.)
-  return SETTINGS[text.toLowerCase().replace(/[^a-z]/g, '').replace(/(?:hospital|program|institution)$/, '')] ?? null;
+  // ("Community-Based (Brazos Prairie Regional Hospital, 188 beds)": the bracket names the place.)
+  return SETTINGS[text.toLowerCase().replace(/\([^)]*\)/g, '').replace(/[^a-z]/g, '').replace(/(?:hospital|program|institution)$/, '')] ?? null;
 }
 
 const PLACEHOLDER =

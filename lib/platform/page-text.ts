@@ -145,6 +145,8 @@ interface Collector {
   structural: boolean;
   parent: Collector | null;
   th: boolean;
+  /** Lines of its own text ended at a <br> (see splitsAtBreak). */
+  breaks: number;
 }
 
 /** <details> or <dl>: blocks inside its answer part become qa with this prompt. */
@@ -188,6 +190,8 @@ class Frame {
   hasText = false;
   afterEl = false;
   leadEnd = -1;
+  /** Where the line after the last <br> starts in `text` (-1: no <br> yet). */
+  lineAt = -1;
   isLead = false;
   own: Collector | null = null;
 
@@ -232,6 +236,7 @@ class Frame {
     this.hasText = false;
     this.afterEl = false;
     this.leadEnd = -1;
+    this.lineAt = -1;
     this.own = null;
   }
 }
@@ -243,6 +248,7 @@ const newCollector = (parent: Collector | null, th = false): Collector => ({
   structural: false,
   parent,
   th,
+  breaks: 0,
 });
 
 function isChromeElement(el: Element, t: T, f: Frame): boolean {
@@ -269,6 +275,18 @@ function chunks(text: string): string[] {
   }
   if (start < text.length) out.push(text.slice(start));
   return out;
+}
+
+// A line opening with a bullet, a dash or a number: "- Step 2 CK: 230+", "• YOG 2018+", "3) …".
+const BULLET = /^\s*(?:[-–—•·*■▪►]|\d{1,2}[.)])\s/;
+// A line ending a sentence (not "?": a question keeps its answer; not ":": a label keeps its value).
+const ROW_BULLET = /^(?:[-–—•·*■□▪▫►▸◆◇●○✓✔]|\d{1,2}[.)]?)$/;
+const LINE_END = /[.!;]["'”’)\]]*\s*$/;
+
+function splitsAtBreak(ctx: Frame): boolean {
+  if (ctx.kind !== 'paragraph' && ctx.kind !== 'list-item') return false;
+  const line = ctx.text.slice(Math.max(ctx.lineAt, 0));
+  return LINE_END.test(line) || BULLET.test(line);
 }
 
 class Reader {
@@ -338,6 +356,7 @@ class Reader {
     f.hasText = false;
     f.afterEl = false;
     f.leadEnd = -1;
+    f.lineAt = -1;
     const text = collapse(raw);
     if (!text) return;
     // A bold lead pairs with the rest of its paragraph or item; not in cells (the row pairs those),
@@ -370,7 +389,20 @@ class Reader {
     if (t === T.Inline || t === T.Bold || t === T.Small || t === T.Br) {
       const ctx = parent.ctx;
       if (t === T.Br) {
-        if (ctx.hasText) ctx.text += ' ';
+        if (ctx.hasText) {
+          // Old sites write whole pages as lines in one paragraph ("- YOG 2018+<br>- Step 2 CK:
+          // 230+<br>…"): a line that ends a sentence, or a bulleted line, ends a block of its own
+          // (same element, same locator). Other breaks are spaces: a sentence may wrap, and a bold
+          // question keeps its answer ("<b>Do you sponsor visas?</b><br>No."). In a data table's cell
+          // the lines fold back into the row; a layout table's cell (a page laid out in one) keeps them.
+          if (splitsAtBreak(ctx)) {
+            if (ctx.own) ctx.own.breaks++;
+            this.flush(ctx);
+          } else {
+            ctx.text += ' ';
+            ctx.lineAt = ctx.text.length;
+          }
+        }
       } else if (ctx.hasText && ctx.afterEl) {
         // Two sibling elements with no text between them (flex rows of spans): keep the words apart.
         ctx.text += ' ';
@@ -468,6 +500,8 @@ class Reader {
     const cells = row.cells;
     let layout = false;
     for (const c of cells) if (c.structural || c.nested > 6 || c.len > 1500) layout = true;
+    // One cell whose lines were read as blocks: a page laid out in a one-cell table.
+    if (cells.length === 1 && cells[0]!.breaks > 0) layout = true;
     const texts: string[] = [];
     if (!layout) {
       // Data row: blocks from inside its cells (<td><p>No</p></td>) fold back into the row.
@@ -476,6 +510,11 @@ class Reader {
       this.full = false;
       for (const c of cells) texts.push(c.nested ? collapse(c.parts.join(' ')) : (c.parts[0] ?? ''));
       const [a, b] = texts;
+      // A list laid out as a table: a bullet or a number in the first cell, the item in the second.
+      if (cells.length === 2 && a && b && ROW_BULLET.test(a)) {
+        this.emit(f, 'list-item', b, undefined, row.slot);
+        return;
+      }
       if (cells.length === 2 && a && b && a.length <= MAX_LABEL && !(cells[0]!.th && cells[1]!.th)) {
         this.emit(f, 'label-value', b, a, row.slot);
         return;
@@ -538,7 +577,13 @@ class Reader {
           const data = (node as Text).data;
           const ctx = top.ctx;
           if (ctx.hasText) {
-            ctx.text += data;
+            // The line after a <br> opens with a bullet: the lines before it were a block.
+            if (ctx.lineAt === ctx.text.length && BULLET.test(data) && (ctx.kind === 'paragraph' || ctx.kind === 'list-item')) {
+              if (ctx.own) ctx.own.breaks++;
+              this.flush(ctx);
+              ctx.hasText = true;
+              ctx.text = data;
+            } else ctx.text += data;
             ctx.afterEl = false;
           } else if (!isBlank(data)) {
             ctx.hasText = true;

@@ -302,6 +302,11 @@ const NUMBERED_ENTRY =
 
 // --- application vocabulary and headings ------------------------------------------------------------
 
+const OTHER_TRAINING_TITLE =
+  /\b(?:visiting (?:medical )?students?|away rotations?|clerkships?|sub-?internships?|acting internships?|medical student education|student electives?|fellowships?|fellowship programs?)\b/i;
+const OTHER_PROFESSION =
+  /\b(?:pharmacy|pharmacists?|pharmd|dental|dentistry|dentists?|nurse|nurses|nursing|rns?|podiatr\w*|optometr\w*|psychology|psychologists?|physical therapy|physical therapists?|veterinary|chaplaincy|dietetic\w*|physician assistants?|nurse practitioners?)\b(?:\W+\w+){0,3}?\W+residency\b|\bresidency (?:in|for) (?:\w+ )?(?:pharmacy|dentistry|dental|nursing|podiatry|optometry|psychology)\b/i;
+const RESIDENCY_TITLE = /\b(?:residency|residencies|residents?|gme|graduate medical education|interns?|internship|house ?staff)\b/i;
 const POS_TITLE = /\b(?:residency|residents|fellowship|graduate medical education|gme|medical education|internship)\b/i;
 // (Not "applicants": universities and employers have applicant pages too.)
 const POS_URL = /\b(?:residency|residencies|residents?|gme|graduate medical education|medical education|fellowships?|internship)\b/i;
@@ -365,6 +370,12 @@ export function detectProgramPage(page: PageText): Detection {
     /* no URL */
   }
   if (NEG_TITLE.test(page.title)) neg(2, 'title');
+  // Pages for medical students (visiting rotations, clerkships) or for fellows only: a department's
+  // other training, which speaks in the same voice about the same visas and Steps.
+  else if (OTHER_TRAINING_TITLE.test(page.title) && !RESIDENCY_TITLE.test(page.title)) neg(2, 'title: students or fellows');
+  // Residencies of other professions: "PGY1 Pharmacy Residency", "General Practice Residency in
+  // Dentistry", "Nurse Residency Program".
+  if (OTHER_PROFESSION.test(page.title)) neg(2, 'title: another profession');
   const titleSaysTraining = POS_TITLE.test(page.title);
   const urlSaysTraining = POS_URL.test(urlWords(page.url));
   if (titleSaysTraining) pos(2, 'title');

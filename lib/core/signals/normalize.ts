@@ -64,6 +64,8 @@ export function normalize(text: string): string {
   t = t.toLowerCase();
   // "within 3 yrs of graduation"
   if (t.includes('yr')) t = t.replace(/\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]?yrs?\b/g, (_m, n: string) => `${n} years`);
+  // "Step2 CK", "step 2ck" → "step 2 ck"
+  if (t.includes('step')) t = t.replace(/\bstep ?([123]) ?ck\b/g, 'step $1 ck').replace(/\bstep([123])\b/g, 'step $1');
   if (VISA_SPELLING.test(t)) t = t.replace(J1, 'j1').replace(H1B, 'h1b').replace(H1B_B, 'h1b');
   if (spaced) t = t.replace(SPACING, ' ');
   return t.trim();

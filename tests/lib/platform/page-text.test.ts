@@ -640,3 +640,31 @@ describe.skipIf(!existsSync(DEV))('dev corpus pages', () => {
     expect(text.blocks.find((b) => b.text.startsWith('We use cookies'))?.chrome).toBe(true);
   });
 });
+
+describe('lines ended by <br>', () => {
+  test.each<[string, string, string[]]>([
+    ['a bulleted list written as lines', '<p>What we need:<br>- ERAS application<br>- Three letters</p>', ['paragraph: What we need:', 'paragraph: - ERAS application', 'paragraph: - Three letters']],
+    ['sentences on lines of their own', '<p>We sponsor J-1 visas.<br>We do not sponsor H-1B visas.</p>', ['paragraph: We sponsor J-1 visas.', 'paragraph: We do not sponsor H-1B visas.']],
+    ['a sentence wrapped at a <br> stays whole', '<p>We sponsor J-1 visas<br>through ECFMG only.</p>', ['paragraph: We sponsor J-1 visas through ECFMG only.']],
+    ['a bold question keeps its answer', '<p><b>Do you sponsor H-1B visas?</b><br>No.</p>', ['qa: Do you sponsor H-1B visas? => No.']],
+    ['a bold label keeps its value', '<p><b>Visa:</b><br>J-1 only.</p>', ['label-value: Visa => J-1 only.']],
+    ['a page laid out in a one-cell table', '<table><tr><td>Intro line.<br>- YOG 2018+<br>- Step 2 CK: 230+</td></tr></table>', ['paragraph: Intro line.', 'paragraph: - YOG 2018+', 'paragraph: - Step 2 CK: 230+']],
+    ['a data cell keeps its lines in the row', '<table><tr><td>Visa</td><td>Yes.<br>Through ECFMG.</td></tr></table>', ['label-value: Visa => Yes. Through ECFMG.']],
+  ])('%s', (_name, body, want) => {
+    expect(lines(blocksOf(body))).toEqual(want);
+  });
+  test('lines keep their element\'s locator', () => {
+    const bs = blocksOf('<p>One.<br>Two.</p>');
+    expect(bs.map((b) => b.locator.join('.'))).toEqual([bs[0]!.locator.join('.'), bs[0]!.locator.join('.')]);
+  });
+});
+
+describe('a list laid out as a table', () => {
+  test('a bullet or a number in the first cell: the second cell is a list item', () => {
+    expect(lines(blocksOf('<table><tr><td>&#9632;</td><td>USMLE Step 1: 215 or higher</td></tr><tr><td>2.</td><td>Graduated within 3 years</td></tr><tr><td>Visa</td><td>J-1</td></tr></table>'))).toEqual([
+      'list-item: USMLE Step 1: 215 or higher',
+      'list-item: Graduated within 3 years',
+      'label-value: Visa => J-1',
+    ]);
+  });
+});

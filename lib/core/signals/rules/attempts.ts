@@ -17,7 +17,7 @@ const ATTEMPT_TOPIC = /\battempts?\b|\btries\b|\btry\b|\bfail(?:ed|ure|ures|s|in
 // Clauses holding ATTEMPT_TOPIC, found in one scan of the page (contentHits).
 export const ATTEMPT_TOPIC_SCAN = new RegExp(ATTEMPT_TOPIC.source, 'g');
 // "pass on the first attempt" names no exam either, but passing is what exams are for.
-const EXAM = /\busmle|\bstep [123]\b|\bsteps\b|\b(?:any|every|each|a) step\b|\bcomlex|\blevel [12]\b|\bexam|\bboards?\b|\blicensing|\bscores?\b|\bpass(?:ed|es|ing)? (?:\w+ ){0,3}(?:first|1st) (?:attempt|try)/;
+const EXAM = /\busmle|\bstep [123]\b|\bsteps\b|\b(?:any|every|each|a|failed|one) steps?\b|\bcomlex|\blevel [12]\b|\bexam|\bboards?\b|\blicensing|\bscores?\b|\bpass(?:ed|es|ing)? (?:\w+ ){0,3}(?:first|1st) (?:attempt|try)/;
 // "Is there an attempt limit?" names no exam, but on a program page it can only mean the USMLE.
 // (A label "Attempts: First attempt only" in a requirements table is the same question.)
 const ATTEMPT_QUESTION = /\battempt limit\b|\blimit (?:on|to) (?:the )?(?:number of )?attempts\b|\bnumber of attempts\b|\bhow many attempts\b|^(?:usmle |exam |board )?attempts?(?: allowed| limit)?$/;

@@ -10,9 +10,10 @@ const IMG =
 // Without a question, a clause is read only when it names IMGs: one scan of the page (contentHits).
 export const IMG_SCAN = new RegExp(IMG.source, 'g');
 const PERCENT = /(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)/;
-const COUNT_OF = new RegExp(String.raw`\b(${NUM_WORD}) (?:out )?of (?:our |the |all )?(${NUM_WORD}) (?:current |categorical )?(?:residents|interns|trainees|positions)\b`);
+// ("5 of our 12 transitional residents": up to two words before the group.)
+const COUNT_OF = new RegExp(String.raw`\b(${NUM_WORD}) (?:out )?of (?:our |the |all )?(${NUM_WORD}) (?:(?!of\b|are\b)[\w-]+ ){0,2}?(?:residents|interns|trainees|positions)\b`);
 // "18 IMGs out of 24 total": the group named before its total.
-const GROUP_OF = new RegExp(String.raw`\b(${NUM_WORD}) (?:imgs?|fmgs?|international (?:medical )?graduates|foreign (?:medical )?graduates) (?:out )?of (?:our |the |all )?(${NUM_WORD})\b`);
+const GROUP_OF = new RegExp(String.raw`\b(${NUM_WORD}) (?:imgs?|fmgs?|international (?:medical )?graduates|foreign (?:medical )?graduates) (?:(?:out )?of|among) (?:our |the |all )?(${NUM_WORD})\b`);
 // The total first: "Of our 24 residents, 18 are IMGs", "We have 36 residents: 20 are IMGs".
 // ("We currently have 16 residents, and 9 of them are international medical graduates")
 const TOTAL_THEN_COUNT = new RegExp(
@@ -50,7 +51,8 @@ function shareIn(c: Clause, promptAboutShare: boolean): number | null {
   if (m && IMG.test(t.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) return ratio(m[2]!, m[1]!);
   if ((m = t.match(TOTAL_THEN_GROUP)) && /\b(?:residents|interns|trainees)\b/.test(`${c.prompt} ${t}`)) return ratio(m[2]!, m[1]!);
   for (const p of parts(t)) {
-    if (!(IMG.test(p) || bare) || OTHER_GROUP.test(p)) continue;
+    // ("5 of our 12 residents are IMGs (all US citizens)": an aside about the same group.)
+    if (!(IMG.test(p) || bare) || OTHER_GROUP.test(p.replace(/\([^)]*\)/g, ' '))) continue;
     if ((m = p.match(PERCENT))) {
       const v = Number(m[1]);
       if (v >= 0 && v <= 100) return Math.round(v);

@@ -13,7 +13,7 @@ export interface StepMinimums {
 const SCORE_RANGE = (n: number, twoDigit: boolean) => (n >= 180 && n <= 300) || (twoDigit && n >= 70 && n <= 99);
 
 // A threshold around a number: before it ("at least", "minimum of", "≥", "score of") or after it ("or higher", "+").
-const BEFORE = /(?:>=|>|at least|minimum(?: score)?(?: of|:)?|(?:minimum|cut-?off)(?: (?:usmle|passing|required))?(?: step (?:1|2)(?: ck)?)? score (?:is|will be|of)|min\.?|no (?:less|lower) than|not (?:less|lower) than|greater than|higher than|above|over|exceed(?:ing)?|scores? of|score:?|cut-?off(?: score)?(?: of| is)?|threshold(?: of| is)?|requirement(?: of| is)?:?|requires?|required:?|least)\s*$/;
+const BEFORE = /(?:>=|>|at least|minimum(?: score)?(?: of|:| is| will be)?|(?:minimum|cut-?off)(?: (?:usmle|passing|required))?(?: step (?:1|2)(?: ck)?)? score (?:is|will be|of)|min\.?|no (?:less|lower) than|not (?:less|lower) than|greater than|higher than|above|over|exceed(?:ing)?|scores? of|score:?|cut-?off(?: score)?(?: of| is)?|threshold(?: of| is)?|requirement(?: of| is)?:?|requires?|required:?|least)\s*$/;
 const AFTER = /^(?:\+|\s*(?:or|and) (?:higher|above|better|greater|more|over)|\s*(?:points? )?minimum|\s*(?:is|as) (?:the|our) (?:minimum|cut-?off))/;
 // A figure attached to its exam: "Step 1: 215, Step 2 CK 225", "220 on Step 1". Only a threshold when the
 // clause or its question states a minimum (checked with REQUIREMENT below).
@@ -22,11 +22,11 @@ const STEP_BEFORE = /\bstep ?(?:1|2|one|two|i|ii)(?: ck| clinical knowledge)?(?:
 const STEP_AFTER = /^\s*on (?:the )?(?:usmle )?step\b/;
 // "Scores below 220 will not be considered": the floor stated from underneath.
 const BELOW = /(?:below|under|less than|lower than|<)\s*$/;
-const REJECTS = /\bnot (?:be )?(?:considered|eligible|accepted|reviewed|invited)\b|\b(?:do not|does not|don't|cannot|can't|will not|won't) (?:consider|accept|review|interview|invite)\b|\bineligible\b|\bscreened out\b|\bexcluded\b|\bdisqualif/;
+const REJECTS = /\bnot (?:be )?(?:considered|eligible|accepted|reviewed|invited)\b|\bnot (?:be )?(?:offered|granted|given) (?:an? )?interviews?\b|\b(?:do not|does not|don't|cannot|can't|will not|won't) (?:consider|accept|review|interview|invite)\b|\bineligible\b|\bscreened out\b|\bexcluded\b|\bdisqualif/;
 const REQUIREMENT = /\b(?:must|required|require|requires|requirement|minimum|minimums|cut-?off|threshold|only (?:applicants|candidates|consider)|at least|passed|screen|considered|eligible|eligibility|need|needed|ask for)\b|>=|>|\+/;
 // "220 or higher" states a floor by itself (corpus README), unless it describes who already scored it.
 const FLOOR = /\b\d{2,3} (?:or|and) (?:higher|above|better|greater|more)\b/;
-const DESCRIBES = /\b(?:our|the) (?:current |incoming |matched )?(?:residents|interns|class|matched applicants)\b|\blast year\b|\b(?:had|have had|scored)\b/;
+const DESCRIBES = /\b(?:our|the) (?:current |incoming |matched )?(?:residents|interns|class|matched applicants)\b|\blast year\b|\b(?:had|have had)\b|(?<!numerically |when it was |if it was )\bscored\b(?! numerically)/;
 // Questions, labels and headings that make a bare figure a minimum ("Minimum Step 2 CK score :: 232").
 const MINIMUM_CONTEXT = /minimum|cut-?off|threshold|requirement|require|eligib|criteria|qualif/;
 const ASKS_MINIMUM = /minimum|cut-?off|threshold/;
@@ -62,6 +62,9 @@ function stepMentions(text: string): Mention[] {
   }
   return out.sort((a, b) => a.index - b.index);
 }
+
+// "Applicants scoring under 220 on Step 2 CK will not be offered interviews": a floor from underneath.
+const rejectsBelow = (t: string) => REJECTS.test(t) && /\b(?:below|under|less than|lower than)\s\d{2,3}\b|<\s?\d{2,3}\b/.test(t);
 
 interface Threshold { value: number; index: number; preferred: boolean }
 
@@ -216,7 +219,7 @@ export function readStepMinimums(ctx: RuleContext): StepMinimums {
     const mixed = ths.some((t) => t.preferred) && ths.some((t) => !t.preferred);
     if (ths.length === 0) return;
     const floor = FLOOR.test(c.norm) && !DESCRIBES.test(c.norm);
-    if (!REQUIREMENT.test(c.norm) && !MINIMUM_CONTEXT.test(context) && !floor) return;
+    if (!REQUIREMENT.test(c.norm) && !MINIMUM_CONTEXT.test(context) && !floor && !rejectsBelow(c.norm)) return;
     const preferred = ths.every((t) => t.preferred) || ((c.preference || WISH.test(c.norm)) && !mixed) || /\bprefer/.test(c.section);
     // "We generally ask for 200 or higher… exceptions possible": a stated minimum, weighed as a preference.
     const hedged = !preferred && (c.hedged || RULE_WITH_USUALLY.test(c.norm));

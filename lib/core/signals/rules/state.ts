@@ -56,6 +56,10 @@ const HEAD_OFFICE = /\b(?:corporate|headquarters|head office|system office|admin
 // A clinic, outreach or rotation site named before its address: the program's reach, not its home.
 const SITE_LEAD = /\b(?:rotations?|rotation sites?|clinic|outreach|outpatient|satellite|affiliated? sites?|affiliate|practice site|laboratory)\b[^,\d]{0,60}$/i;
 
+// The program's own office named over its address ("Child Neurology Residency Program Office (this
+// program)"): that is where the program is, whatever campus the footer lists first.
+const PROGRAM_OFFICE = /\bthis program\b|\b(?:residency|program) office\b|\bresidency program office\b|\boffice of the (?:residency|program)\b/i;
+
 interface Tally {
   score: Map<string, { w: number; last: number }>;
   /** The kinds of place (footer, contact…) whose first address has been read. */
@@ -78,6 +82,7 @@ function add(ctx: RuleContext, t: Tally, pattern: RegExp, needs: RegExp, placeFo
       if (!abbr) continue;
       const lead = c.text.slice(Math.max(0, m.index! - 80), m.index!);
       let w = WEIGHT[place] * (HEAD_OFFICE.test(lead) ? 0.1 : SITE_LEAD.test(lead) ? 0.5 : 1);
+      if (PROGRAM_OFFICE.test(lead) || PROGRAM_OFFICE.test(c.section)) w *= 3;
       if (firstCounts && !t.firstSeen.has(place)) {
         t.firstSeen.add(place);
         w *= 1.5;

@@ -71,7 +71,7 @@ const POSITIVE = new RegExp(
   [
     words(VISA_VOCABULARY.stance).source,
     // "IMGs must obtain a J-1", "candidates who already hold H-1B status"
-    String.raw`\b(?:must|or|and|who) (?:already )?(?:obtain|have|hold|secure|be on) (?:a |an )?(?:valid )?(?:j1|h1b)\b`,
+    String.raw`\b(?:must|or|and|who) (?:already )?(?:obtain|have|has|hold|holds|secure|be on) (?:a |an )?(?:valid )?(?:j1|h1b)\b`,
     String.raw`\bon (?:an? |the )?(?:j1|h1b)\b`, // "apply on a J-1 visa"
     String.raw`\b(?:sponsorship|visas?) (?:is|are) (?:also )?(?:only )?available\b`,
     String.raw`(?::|\s-)\s*yes\b`, // "J-1: Yes", "J-1 – Yes"
@@ -86,7 +86,9 @@ const NEGATIVE = new RegExp(
     String.raw`\b(?:sponsorship|visas?|j1|h1b|ecfmg)\s+no\.?$`, // a row read as one line: "J-1 visa sponsorship through ECFMG No"
     String.raw`\b(?:is|are|does|do|will)\s+not\s*[.;,]?$`, // "H-1B visas are sponsored; J-1 visas are not."
     // "does not file H-1B petitions" (active voice only: "petitions cannot be filed until…" is a condition)
-    String.raw`\b(?:(?:do|does|will)\s+not|don't|doesn't|won't)\s+file\b`,
+    String.raw`\b(?:(?:do|does|will|are|is)\s+not(?:\s+able\s+to)?|don't|doesn't|won't|unable\s+to|cannot|can't)\s+file\b`,
+    // "H-1B sponsorship was discontinued in 2024"
+    String.raw`\b(?:was|were|has been|have been|is|are|been)\s+discontinued\b|\bno longer (?:available|offered)\b`,
   ].join('|'),
 );
 // "J-1 only", "only J-1 visas", "we only sponsor J-1", "J-1 exclusively", "any visas other than the J-1".
@@ -96,6 +98,8 @@ const ONLY_TYPE = new RegExp(
     String.raw`\bonly (?:(?:sponsor|accept|consider|support|offer|provide)s?\s+)?(?:the\s+)?(j1|h1b)\b`,
     String.raw`\b(j1|h1b)(?: visas?)?(?: status)? (?:only|exclusively)\b(?!\s+(?:if|when|to|with|after|in|on)\b|\s+for\s+(?!${SEASON}))`,
     String.raw`\b(?:other than|except(?: for)?) (?:the\s+)?(j1|h1b)\b`,
+    // "Visa sponsorship is limited to the J-1"
+    String.raw`\b(?:limited|restricted) to (?:the\s+)?(j1|h1b)\b`,
   ].join('|'),
 );
 const VISA_CONDITION = new RegExp(
@@ -302,7 +306,7 @@ function typedStatements(c: Clause, text: string, prompt: string, promptTypes: V
     const single = new Set(mentions.map((m) => m.type)).size === 1;
     for (const { type: t, words: w } of mentions) {
       const only = w.match(ONLY_TYPE);
-      const onlyType = (only?.[1] ?? only?.[2] ?? only?.[3]) as VisaType | undefined;
+      const onlyType = (only?.[1] ?? only?.[2] ?? only?.[3] ?? only?.[4]) as VisaType | undefined;
       const negative = NEGATIVE.test(w) || (bareScope && NEGATIVE.test(prompt) && !/\?/.test(prompt));
       const positive = bareScope || POSITIVE.test(w) || (i === 0 && answer === 'yes');
       // Step 3 is the H-1B's requirement: next to the H-1B it is a condition, and "J-1 and H-1B if

@@ -36,10 +36,11 @@ const GRADUATION_WORDS = new RegExp(GRADUATION_BEFORE.source, 'g');
 // years before you apply": a span after the experience it measures is how recent that is.
 const MEASURES_OTHER = /\b(?:experience|activity|practice|usce|work|rotations?|observerships?|letters?)\b/;
 const MONTH = String.raw`(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?`;
-const YEAR_AFTER = new RegExp(String.raw`\b(?:on or after|after|since|no earlier than|not before|from)\s+${MONTH}((?:19|20)\d{2})\b`);
+// ("after 12/31/2019": a numeric date; the last day of a year points at the next.)
+const YEAR_AFTER = new RegExp(String.raw`\b(?:on or after|after|since|no earlier than|not before|from)\s+(?:${MONTH}|(\d{1,2})\/(\d{1,2})\/)((?:19|20)\d{2})\b`);
 // "graduated before 2018 are not eligible" → 2018 is the earliest accepted.
 const YEAR_BEFORE = new RegExp(String.raw`\b(?:before|prior to|earlier than)\s+${MONTH}((?:19|20)\d{2})\b`);
-const YEAR_OR_LATER = /\b((?:19|20)\d{2}) (?:or|and) (?:later|after|more recently|newer)\b|\b((?:19|20)\d{2}) onwards?\b/;
+const YEAR_OR_LATER = /\b((?:19|20)\d{2}) (?:or|and) (?:later|after|more recently|newer)\b|\b((?:19|20)\d{2}) onwards?\b|\b((?:19|20)\d{2}) ?\+/;
 const YEAR_RANGE = /\b(?:between|from) ((?:19|20)\d{2}) (?:and|to|-|through) ((?:19|20)\d{2})\b|\b((?:19|20)\d{2})\s?-\s?((?:19|20)\d{2})\b/;
 const NO_LIMIT = /\bno (?:absolute |strict |hard |specific |set )?(?:graduation )?(?:cut-?off|limit|restriction|cap)\b|\bdo(?:es)? not (?:have|use|set) (?:a |any )?(?:graduation )?(?:cut-?off|limit)|\bregardless of (?:the )?(?:year|date) of graduation\b|\bno cap on\b/;
 // "Applicants who graduated in 2018 or later do not need to meet this requirement": who is spared
@@ -74,8 +75,11 @@ function spanOfGraduation(t: string, m: RegExpMatchArray, promptAsks: boolean): 
 function limitIn(t: string, prompt: string, promptAsks: boolean): YogValue | null {
   const graduationWord = /graduat|degree|medical school|\byog\b|class/.test(t + ' ' + prompt);
   let m: RegExpMatchArray | null;
-  if ((m = t.match(YEAR_AFTER)) && /graduat|degree|medical school|\byog\b/.test(t + ' ' + prompt)) return { earliestYear: Number(m[1]) };
-  if ((m = t.match(YEAR_OR_LATER)) && graduationWord) return { earliestYear: Number(m[1] ?? m[2]) };
+  if ((m = t.match(YEAR_AFTER)) && /graduat|degree|medical school|\byog\b/.test(t + ' ' + prompt)) {
+    const yearEnd = (m[1] === '12' && m[2] === '31') || /\bafter\s+december\s+31\b/.test(m[0]);
+    return { earliestYear: Number(m[3]) + (yearEnd && /\bafter\b/.test(m[0]) && !/\bon or after\b/.test(m[0]) ? 1 : 0) };
+  }
+  if ((m = t.match(YEAR_OR_LATER)) && graduationWord) return { earliestYear: Number(m[1] ?? m[2] ?? m[3]) };
   if ((m = t.match(YEAR_RANGE)) && graduationWord) return { earliestYear: Number(m[1] ?? m[3]) };
   if ((m = t.match(YEAR_BEFORE)) && graduationWord && REJECTS.test(t)) return { earliestYear: Number(m[1]) };
   m = t.match(WITHIN_YEARS) ?? (REJECTS.test(t) ? t.match(MORE_THAN_YEARS) : null);

@@ -220,3 +220,20 @@ test.each(Object.entries(DETECT_VOCABULARY))('vocabulary table %s lists each phr
   const lower = phrases.map((p) => p.toLowerCase());
   expect(lower.filter((p, i) => lower.indexOf(p) !== i)).toEqual([]);
 });
+
+describe('other training and other professions, by title', () => {
+  const SPEAKS = ['We sponsor J-1 visas through ECFMG.', 'Our residents and students learn together.', 'Applicants need Step 1 passed.'];
+  test.each<[string, boolean]>([
+    ['Visiting Medical Students | Neurology Clerkship & Electives | Department of Neurology | Example Health', false],
+    ['Away Rotations | Department of Surgery | Example Health', false],
+    ['Fellowship Programs - Education - Department of Medicine - Example Health', false],
+    ['PGY1 Pharmacy Residency Program - Example Medical Center', false],
+    ['General Practice Residency in Dentistry (GPR) | Example Hospital', false],
+    ['Nurse Residency Program for New Graduate RNs | Example Health', false],
+    ['Residency and Fellowship Programs | Graduate Medical Education | Example Health', true],
+    ['Internal Medicine Residency | Fellowship Opportunities After Training | Example Hospital', true],
+    ['FAQ | Internal Medicine Residency | Example Hospital', true],
+  ])('%s → %s', (title, want) => {
+    expect(detectProgramPage(pageTextFromLines(['# Applicants', ...SPEAKS], PAGE_URL, title)).isProgramPage).toBe(want);
+  });
+});

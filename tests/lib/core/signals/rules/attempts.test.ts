@@ -134,3 +134,10 @@ describe('"No USMLE failures" in a list of criteria', () => {
     expect(firstAttemptOnly(['Exam history :: No USMLE failures.'])).toBe(true);
   });
 });
+
+describe('"a failed Step" in the question', () => {
+  test('a single failed attempt does not exclude', () => {
+    const l = toLabels(extractSignals(pageTextFromLines(['We accept applications through ERAS only.', 'Will a failed Step hurt my application? || A failed attempt is one piece of information among many. A single failed attempt does not exclude an applicant, but it should be addressed in your personal statement.'], 'https://www.example-hospital.org/gme/internal-medicine/faq', 'FAQ | Internal Medicine Residency | Example Hospital')));
+    expect(l.firstAttemptOnly).toBe(false);
+  });
+});

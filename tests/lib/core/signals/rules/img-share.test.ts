@@ -137,6 +137,9 @@ describe('counts out of totals in other words', () => {
     ['trained abroad, no total', ['Several of our residents trained abroad.'], null],
     ['the total, then "and N of them are"', ['We currently have 16 residents, and 9 of them are international medical graduates.'], 56],
     ['the total, then "N of them are" something else', ['We have 16 residents, and 9 of them are women.'], null],
+    ['"6 IMGs among 24 residents"', ['This year our current residents include 6 IMGs among 24 residents.'], 25],
+    ['a word before "residents", an aside after', ['This year 5 of our 12 transitional residents are IMGs (all U.S. citizens).'], 42],
+    ['citizens as the group itself', ['5 of our 12 residents are US citizens.'], null],
   ])('%s', (_name, lines, want) => {
     expect(imgPercent(lines)).toBe(want);
   });

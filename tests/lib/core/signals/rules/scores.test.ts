@@ -214,3 +214,23 @@ describe('a step said only to be passed, and minimums written as labels', () => 
     expect(scores(lines)).toEqual(want);
   });
 });
+
+describe('floors from underneath, "minimum is", and spellings', () => {
+  test.each<[string, string[], (number | null)[]]>([
+    ['"scoring under 220 … will not be offered interviews"', ['- Applicants scoring under 220 on Step 2 CK will not be offered interviews.'], [null, 220]],
+    ['an average, then "minimum is"', ['Our residents\' average Step 2 CK is 232; minimum is 215.'], [null, 215]],
+    ['"step 2ck"', ['2) USMLE step 1 and step 2ck: 220 or above on each.'], [220, 220]],
+    ['"Step2 CK"', ['Step2 CK: minimum 225.'], [null, 225]],
+  ])('%s', (_name, lines, want) => {
+    expect(scores(lines)).toEqual(want);
+  });
+});
+
+describe('"if numerically scored" is about the exam, not who scored', () => {
+  test.each<[string, string[], (number | null)[]]>([
+    ['"215 or higher if numerically scored"', ['- USMLE Step 1: 215 or higher if numerically scored; Pass for exams taken after January 26, 2022'], [215, null]],
+    ['residents who scored are still a description', ['- Our residents scored 240 or higher on Step 2 CK.'], [null, null]],
+  ])('%s', (_name, lines, want) => {
+    expect(scores(lines)).toEqual(want);
+  });
+});

@@ -135,3 +135,9 @@ describe('an affiliation after "community-based program", a name before "is", a 
     expect(read(lines).programType).toBe(want);
   });
 });
+
+describe('a setting label with the hospital named in brackets', () => {
+  test('"Program setting :: Community-Based (Example Regional Hospital, 188 beds)"', () => {
+    expect(read(['Program setting :: Community-Based (Example Regional Hospital, 188 beds, and its health center)']).programType).toBe('community');
+  });
+});

@@ -106,3 +106,12 @@ describe('several addresses in one footer: the first is the site’s own', () =>
     expect(stateOf(['Our hospital is located in Sarasota, Florida.', '@footer', 'Sarasota campus 1700 Tamiami Trail, Sarasota, FL 34239 · Clinic 12 Peach Street, Valdosta, GA 31601'])).toBe('FL');
   });
 });
+
+describe('the program office named over its address', () => {
+  test('main campus first, the program office "(this program)" in another state after it', () => {
+    expect(stateOf(['@footer', "Children's Health – Main Campus · 111 Michigan Avenue NW, Washington, DC 20010", "Child Neurology Residency Program Office (this program) · 1800 Orleans Street, Baltimore, MD 21287"])).toBe('MD');
+  });
+  test('a residency office under a heading of its own', () => {
+    expect(stateOf(['@footer', 'Health System · 1 Main Street, Camden, NJ 08103', '# Residency Office', '200 Walnut Street, Philadelphia, PA 19106'])).toBe('PA');
+  });
+});

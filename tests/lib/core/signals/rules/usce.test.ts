@@ -187,3 +187,12 @@ describe('rules for earlier graduates, and rotations counted', () => {
     expect(usce(lines)).toEqual([status, months]);
   });
 });
+
+describe('a letter of recommendation is not praise', () => {
+  test.each<[string, string[], string | null, number | null]>([
+    ['required months with a letter of recommendation', ['A minimum of 2 months of US clinical experience in the form of clerkships, with one letter of recommendation from a US physician.'], 'required', 2],
+    ['recommended is still praise', ['US clinical experience is recommended.'], 'preferred', null],
+  ])('%s', (_name, lines, status, months) => {
+    expect(usce(lines)).toEqual([status, months]);
+  });
+});

@@ -301,3 +301,14 @@ describe('restrictions to some positions, and holders who may transfer', () => {
     expect(visaOf(lines)).toEqual({ j1, h1b });
   });
 });
+
+describe('limits, petitions not filed, and sponsorship discontinued', () => {
+  test.each<Row>([
+    ['"limited to the J-1"', ['Visa sponsorship is limited to the J-1, which is sponsored by ECFMG.'], 'yes', 'no'],
+    ['not able to file, one exception for holders', ['Our institution participates in the ECFMG exchange visitor program. We are not able to file H-1B petitions for incoming residents. The one exception is a resident transferring from another ACGME program who already holds H-1B status.'], null, 'conditional'],
+    ['not able to file, nothing more', ['We are not able to file H-1B petitions.'], null, 'no'],
+    ['discontinued', ['For the coming cycle we offer J-1 sponsorship through ECFMG. H-1B sponsorship was discontinued in 2024 and is not available to incoming residents.'], 'yes', 'no'],
+  ])('%s', (_name, lines, j1, h1b) => {
+    expect(visaOf(lines)).toEqual({ j1, h1b });
+  });
+});

@@ -142,3 +142,14 @@ describe('spans that measure something else, and who is spared a rule', () => {
     expect(yog(lines)).toEqual(want);
   });
 });
+
+describe('numeric dates and "YOG 2018+"', () => {
+  test.each<[string, string[], unknown]>([
+    ['"after 12/31/2019" → 2020', ['Graduated from medical school after 12/31/2019.'], { earliestYear: 2020 }],
+    ['"on or after 12/31/2019" → 2019', ['Graduated from medical school on or after 12/31/2019.'], { earliestYear: 2019 }],
+    ['"after 6/30/2019" → 2019', ['Applicants must have graduated after 6/30/2019.'], { earliestYear: 2019 }],
+    ['"YOG 2018+"', ['- YOG 2018+'], { earliestYear: 2018 }],
+  ])('%s', (_name, lines, want) => {
+    expect(yog(lines)).toEqual(want);
+  });
+});
