@@ -41,6 +41,8 @@ const WRITTEN: [string, number, string[]][] = [
     'peds-tx-pdf-handout-export.html: firstAttemptOnly want null got true',
     'peds-tx-pdf-handout-export.html: imgPercent want 60 got null',
   ]],
+  ['k', 1, []],
+  ['l', 1, []],
 ];
 describe('written set', () => {
   test.each(WRITTEN)('set %s: field F1 at least %s, detection exact, only the known misses', (set, f1, known) => {

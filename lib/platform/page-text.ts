@@ -78,7 +78,8 @@ tag(T.Summary, 'summary');
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo']);
 const CHROME_NAME = /cookie|consent|gdpr/i;
 const SKIP_LINK = /^skip to (?:the )?(?:main )?(?:content|navigation|main)\b/i;
-const QUESTION_END = /\?["'”’)\]]*$/;
+// (An accordion button may end in a chevron or a plus: "Do you sponsor visas?▾".)
+const QUESTION_END = /\?["'”’)\]]*\s*[\u2190-\u21ff\u25a0-\u25ff\u2303\u2304+›»]?$/;
 const NUMBERING = /^\(?\d{1,3}[.)]\s+/;
 const Q_MARK = /^(?:Q|Question)\s*\d{0,3}\s*[.:)]\s*/;
 const A_MARK = /^(?:A|Ans|Answer)\s*[.:)]\s*/;

@@ -45,7 +45,7 @@ const NEGATION = /\b(?:not|no|never|nor|none|cannot|can't|don't|doesn't|won't|is
 const CONDITION = /\b(?:if|unless|provided|only (?:if|when|for|to|with)|in (?:select|selected|certain|some|rare|special|unusual|exceptional|limited) (?:cases|circumstances|situations)|case[- ]by[- ]case|on a limited basis|subject to|depending on|dependent on)\b/;
 const PREFERENCE = /\b(?:prefer|prefers|preferred|preferably|preference|preferential|ideally|ideal|desirable|desired|encouraged?|recommended|recommends?|stand out|strongly (?:suggest|advise)|helpful|helps|a plus|advantage(?:ous)?|viewed (?:very )?favou?rably|favou?rably|highly regarded|valued|like to see|more competitive|competitive applicants?)\b/;
 // "typically/usually require" is a rule with exceptions (hedged), not a description of residents.
-const STATISTIC = /\b(?:average|averages|averaged|mean|median|(?:typically|usually)(?! (?:require|requires|ask|expect|accept|need))|most of our|majority of|successful (?:applicants|candidates)|matched (?:applicants|candidates|residents)|candidates matched|applicants who match|residents who matched|range (?:was|is) )\b/;
+const STATISTIC = /\b(?:average|averages|averaged|mean|median|(?:typically|usually)(?! (?:require|requires|ask|expect|accept|need))|most of our|most of the (?:residents|interns|applicants|candidates)|majority of|successful (?:applicants|candidates)|matched (?:applicants|candidates|residents)|candidates matched|applicants who match|residents who matched|range (?:was|is) )\b/;
 const HEDGE = /\b(?:generally|in general|typically (?:require|ask|expect|need)|usually (?:require|ask|expect|need)|exceptions? (?:is|are|may be|can be) (?:made|considered|possible)|may still be considered|unless|on a case[- ]by[- ]case)\b/;
 
 const MAX_CLAUSE = 600;
@@ -235,7 +235,7 @@ export function toClauses(page: PageText): Clause[] {
         b.chrome,
         prompt.topics,
         order === 0 && (b.kind === 'qa' || b.kind === 'label-value') ? answerOf(norm) : null,
-        /\?["')\]]*$/.test(norm),
+        /\?["')\]]*\s*[\u2190-\u21ff\u25a0-\u25ff\u2303\u2304+›»]?$/.test(norm),
       ),
     );
   });

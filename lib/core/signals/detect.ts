@@ -160,6 +160,14 @@ export const GENRE_CUES: Cue[] = [
     // Not "visiting students should apply through VSLO", which program pages say.
     [/\bmost students\b|\bstudents (?:who need a visa|apply to \d+)\b/i, ['most students', 'students who need a visa', 'students apply to']],
   ]),
+  // Data reports about the Match: outcomes of many applicants across specialties.
+  ...cues('report', [
+    [/\b(?:data|research|policy) brief\b|\bmethodology\b|\bdata (?:sources?|notes?|definitions)\b/i, ['brief', 'methodology', 'data ']],
+    [/\b(?:table|figure|exhibit|chart) \d{1,2}\b/i, ['table ', 'figure ', 'exhibit ', 'chart ']],
+    [/\bmatch rates? (?:by|for|of|among) (?:specialty|specialties|applicant|imgs?|international|u\.?s\.?)/i, ['match rate']],
+    [/\b(?:percent|share|proportion) (?:of (?:applicants|positions|imgs) )?(?:who )?matched\b|\b(?:un)?matched applicants\b/i, ['percent', 'share', 'proportion', 'matched applicants', 'unmatched applicants']],
+    [/\b(?:by|across|per) specialt(?:y|ies)\b/i, ['by specialt', 'across specialt', 'per specialt']],
+  ]),
   // Directories and search results.
   ...cues('directory', [
     // Weak: data tables on program pages print "Showing 1 to 10 of 12 entries" too.

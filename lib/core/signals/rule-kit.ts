@@ -43,7 +43,18 @@ export function found<T>(ctx: RuleContext, c: Clause, value: T, strength: Streng
  * program rule, and a question states nothing (its answer carries it as `prompt`).
  */
 export function contentClauses(ctx: RuleContext): Clause[] {
-  return (ctx.content ??= ctx.clauses.filter((c) => !c.chrome && !c.question));
+  return (ctx.content ??= ctx.clauses.filter((c) => !c.chrome && !c.question && !isBiography(c)));
+}
+
+// A resident's or teacher's story ("He came to us on a J-1 visa", "Dr. Okafor graduated from the
+// University of Lagos in 2019 and joined us…") tells what one person did, not what the program
+// requires. ("He or she", "he/she" are how rules speak of any applicant.)
+const PRONOUN_SUBJECT = /(?:^|[,;:] )(?:he|she)\b(?! or | ?\/ ?)/;
+// A person named as the subject: "Dr. Okafor …", "Maria Lopez …" (two capitalised words), then a verb of a life story.
+const NAMED_SUBJECT = /^(?:Dr\.? [A-Z][\w'-]+(?: [A-Z][\w'-]+)?|[A-Z][a-z'-]+ [A-Z][a-z'-]+) (?:came|comes|joined|trained|completed|graduated|earned|matched|moved|grew|holds|held|is originally|was born)\b/;
+function isBiography(c: Clause): boolean {
+  const n = c.norm;
+  return (n.startsWith('he ') || n.startsWith('she ') || n.includes(' he ') || n.includes(' she ')) ? PRONOUN_SUBJECT.test(n) : NAMED_SUBJECT.test(c.text);
 }
 
 /** Content clauses that can matter to one rule (its TOPIC bit), in page order. */

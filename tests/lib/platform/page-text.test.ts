@@ -668,3 +668,10 @@ describe('a list laid out as a table', () => {
     ]);
   });
 });
+
+describe('an accordion button ending in a chevron', () => {
+  test('the question still pairs with its hidden panel', () => {
+    const body = '<h3><button aria-expanded="false" aria-controls="p1">Will a failed attempt disqualify me?<span aria-hidden="true">&#9662;</span></button></h3><div id="p1" hidden><p>No. One failure is reviewed in context.</p></div>';
+    expect(qaPairs(blocksOf(body))).toEqual([['Will a failed attempt disqualify me?▾', 'No. One failure is reviewed in context.']]);
+  });
+});

@@ -17,7 +17,7 @@ const ATTEMPT_TOPIC = /\battempts?\b|\btries\b|\btry\b|\bfail(?:ed|ure|ures|s|in
 // Clauses holding ATTEMPT_TOPIC, found in one scan of the page (contentHits).
 export const ATTEMPT_TOPIC_SCAN = new RegExp(ATTEMPT_TOPIC.source, 'g');
 // "pass on the first attempt" names no exam either, but passing is what exams are for.
-const EXAM = /\busmle|\bstep [123]\b|\bsteps\b|\b(?:any|every|each|a|failed|one) steps?\b|\bcomlex|\blevel [12]\b|\bexam|\bboards?\b|\blicensing|\bscores?\b|\bpass(?:ed|es|ing)? (?:\w+ ){0,3}(?:first|1st) (?:attempt|try)/;
+const EXAM = /\busmle|\bstep [123]\b|\bsteps\b|\b(?:any|every|each|a|failed|one) steps?\b|\bfailed attempts?\b(?! (?:to|at)\b)|\bcomlex|\blevel [12]\b|\bexam|\bboards?\b|\blicensing|\bscores?\b|\bpass(?:ed|es|ing)? (?:\w+ ){0,3}(?:first|1st) (?:attempt|try)/;
 // "Is there an attempt limit?" names no exam, but on a program page it can only mean the USMLE.
 // (A label "Attempts: First attempt only" in a requirements table is the same question.)
 const ATTEMPT_QUESTION = /\battempt limit\b|\blimit (?:on|to) (?:the )?(?:number of )?attempts\b|\bnumber of attempts\b|\bhow many attempts\b|^(?:usmle |exam |board )?attempts?(?: allowed| limit)?$/;
@@ -47,7 +47,7 @@ const PASS_FAIL = /\bpass(?:\s*\/\s*|-| or )fail\b/g;
 const FAILURE = /\bfail(?:ed|ures?|ing)?\b(?! to\b)|\bunsuccessful attempts?\b|\bmore than one attempt\b|\bmultiple attempts\b|\bretakes?\b|\brepeated attempts\b/;
 const REJECTS =
   /\bnot (?:be )?(?:considered|accepted|acceptable|eligible|reviewed|invited|interviewed)\b|\b(?:do not|does not|don't|cannot|can't|will not|won't) (?:consider|accept|review|interview|invite)\b|\bineligible\b|\bdisqualif\w*|\bexclude[sd]?\b|\bprecludes?\b|\bscreened out\b|\brejected\b/;
-const NOT_AUTOMATIC = /\bnot (?:automatically|necessarily) (?:be )?(?:exclud|disqualif|eliminat|reject|rule)\w*|\bnot an automatic\b|\b(?:do|does|will) not (?:automatically |necessarily )?(?:exclude|disqualify|preclude|eliminate)\b/;
+const NOT_AUTOMATIC = /\bnot (?:automatically|necessarily) (?:be )?(?:exclud|disqualif|eliminat|reject|rule)\w*|\bnot an automatic\b|\b(?:do|does|will) not (?:automatically |necessarily |by itself |on its own |in itself )?(?:exclude|disqualify|preclude|eliminate)\b/;
 const ACCEPTS = /\b(?:considered|accepted|acceptable|eligible|reviewed|allowed|welcome)\b/;
 // "Do you accept applicants with a USMLE failure?" — yes accepts failures, no excludes them.
 const ASKS_FAILURE_OK = /\b(?:accept|consider|allow|eligible|apply|take)\b[^?]*(?:\bfail|\bmore than one attempt|\bmultiple attempts|\bretak|\bnot pass(?:ed)? (?:\w+ ){0,4}(?:first|1st) attempt)/;

@@ -19,6 +19,10 @@ const GROUP_OF = new RegExp(String.raw`\b(${NUM_WORD}) (?:imgs?|fmgs?|internatio
 const TOTAL_THEN_COUNT = new RegExp(
   String.raw`\b(${NUM_WORD}) (?:current |categorical )?(?:residents|interns|trainees)[,:]? (?:and )?(?:of (?:whom|which) )?(${NUM_WORD})(?: of (?:them|these))? (?:are|were)\b`,
 );
+// "Of the 50 residents presently training in the Program, 12 are graduates of international medical schools".
+const OF_TOTAL_THEN_COUNT = new RegExp(String.raw`\bof (?:the |our |all )?(${NUM_WORD}) (?:[\w-]+ ){0,2}?(?:residents|interns|trainees)\b[^,;.]{0,60}, (${NUM_WORD}) (?:are|were)\b`);
+// "One in four residents is an IMG", "1 in 3 of our residents".
+const ONE_IN = new RegExp(String.raw`\b(${NUM_WORD}) (?:in|out of) (${NUM_WORD}) (?:of (?:our |the )?)?(?:[\w-]+ )?(?:residents|interns|trainees)\b`);
 // The group in brackets after its total: "Current residents: 30 (24 IMGs)".
 const TOTAL_THEN_GROUP = new RegExp(String.raw`\b(${NUM_WORD})(?: (?:current |categorical )?(?:residents|interns|trainees))? \((${NUM_WORD}) (?:are )?(?:imgs?|fmgs?|international (?:medical )?graduates|foreign (?:medical )?graduates)\b`);
 // None now, said outright: "we currently have no IMG residents", "…30 residents, and none of them
@@ -49,6 +53,10 @@ function shareIn(c: Clause, promptAboutShare: boolean): number | null {
   if (NOT_RESIDENTS.test(t)) return null;
   let m = t.match(TOTAL_THEN_COUNT);
   if (m && IMG.test(t.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) return ratio(m[2]!, m[1]!);
+  m = t.match(OF_TOTAL_THEN_COUNT);
+  if (m && IMG.test(t.slice(m.index! + m[0].length, m.index! + m[0].length + 50))) return ratio(m[2]!, m[1]!);
+  m = t.match(ONE_IN);
+  if (m && IMG.test(t.slice(m.index! + m[0].length, m.index! + m[0].length + 30))) return ratio(m[1]!, m[2]!);
   if ((m = t.match(TOTAL_THEN_GROUP)) && /\b(?:residents|interns|trainees)\b/.test(`${c.prompt} ${t}`)) return ratio(m[2]!, m[1]!);
   for (const p of parts(t)) {
     // ("5 of our 12 residents are IMGs (all US citizens)": an aside about the same group.)
@@ -68,6 +76,17 @@ function ratio(count: string, total: string): number | null {
   return a !== null && b !== null && b > 0 && a <= b ? Math.round((a / b) * 100) : null;
 }
 
+const TOTAL_LABEL = /^(?:total (?:number of )?(?:current )?(?:residents|trainees)|(?:current )?residents,? total|number of (?:current )?residents|(?:current )?residents(?: \(total\))?)\b/;
+
+/** A "Total residents :: 54" row near the count (within a few blocks): the count's total. */
+function totalRow(clauses: Clause[], blockIndex: number): string | null {
+  for (const c of clauses) {
+    if (Math.abs(c.blockIndex - blockIndex) > 12 || c.blockIndex === blockIndex) continue;
+    if ((c.kind === 'label-value' || c.kind === 'qa') && TOTAL_LABEL.test(c.prompt) && /^\d{1,3}$/.test(c.norm)) return c.norm;
+  }
+  return null;
+}
+
 export function readImgShare(ctx: RuleContext): Found<number> | null {
   const clauses = contentClauses(ctx);
   const hits = contentHits(ctx, IMG_SCAN);
@@ -85,6 +104,13 @@ export function readImgShare(ctx: RuleContext): Found<number> | null {
     const slash = (c.kind === 'label-value' || c.kind === 'qa') && IMG.test(c.prompt) ? /^(\d{1,3})\s?\/\s?(\d{1,3})$/.exec(t) : null;
     if (slash) {
       const share = ratio(slash[1]!, slash[2]!);
+      if (share !== null) return found(ctx, c, share);
+    }
+    // "International medical graduates among current residents :: 31" with "Total residents :: 54"
+    // in the same table: a count and its total.
+    if ((c.kind === 'label-value' || c.kind === 'qa') && IMG.test(c.prompt) && /^\d{1,3}$/.test(t) && !SHARE_QUESTION.test(c.prompt)) {
+      const total = totalRow(clauses, c.blockIndex);
+      const share = total === null ? null : ratio(t, total);
       if (share !== null) return found(ctx, c, share);
     }
     if (!aboutImg) continue;

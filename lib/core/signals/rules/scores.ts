@@ -64,7 +64,26 @@ function stepMentions(text: string): Mention[] {
 }
 
 // "Applicants scoring under 220 on Step 2 CK will not be offered interviews": a floor from underneath.
+const HISTORY = /\b(?:until|prior to|before) (?:the )?(?:(?:19|20)\d{2}(?:[-–]\d{2,4})?|last|previous) (?:season|cycle|year|match|application cycle|recruitment)\b[^.;]{0,40}\b(?:required|had|used|was|were)\b|\b(?:previously|formerly) (?:required|had|used)\b|\bused to (?:require|have)\b|\bno longer (?:require|have|use)\b/;
 const rejectsBelow = (t: string) => REJECTS.test(t) && /\b(?:below|under|less than|lower than)\s\d{2,3}\b|<\s?\d{2,3}\b/.test(t);
+
+const STEP_WORD = String.raw`step (1|2|one|two|i|ii)(?: ck| clinical knowledge)?`;
+const TIED_AFTER = new RegExp(String.raw`^\+?\s*(?:or (?:higher|above|more|better|greater) )?on (?:the )?(?:usmle )?${STEP_WORD}\b(?!\s*(?:and|or|&|,|\/))`);
+const TIED_BEFORE = new RegExp(String.raw`\b${STEP_WORD}(?: scores?)?(?: (?:must|should|needs? to|has to) be| of| is| at least| minimum(?: of)?| of at least)+\s*$`);
+const SHARED_BEFORE = new RegExp(String.raw`\bstep \S+(?: ck)?\s*(?:and|or|&|,|\/)\s*(?:usmle )?${STEP_WORD}(?: scores?)?(?: (?:must|should|needs? to|has to) be| of| is| at least| minimum(?: of)?| of at least)+\s*$`);
+const stepNumber = (w: string): 1 | 2 => (/^(?:1|one|i)$/.test(w) ? 1 : 2);
+
+/** The one step a lone figure's own words tie it to, or null. */
+function tiedStep(text: string, th: { index: number; value: number }): 1 | 2 | null {
+  const raw = String(th.value);
+  const after = text.slice(th.index + raw.length, th.index + raw.length + 40);
+  const m = TIED_AFTER.exec(after);
+  if (m) return stepNumber(m[1]!);
+  const before = text.slice(Math.max(0, th.index - 60), th.index);
+  const b = TIED_BEFORE.exec(before);
+  if (b && !SHARED_BEFORE.test(before)) return stepNumber(b[1]!);
+  return null;
+}
 
 interface Threshold { value: number; index: number; preferred: boolean }
 
@@ -121,6 +140,10 @@ function assign(c: Clause, ths: Threshold[], context: string): { step: 1 | 2; va
     // said only to be passed, with another step between it and the figure ("Step 1 passed and a Step 2
     // CK score of at least 225", "Step 1 must be passed, and we require a Step 2 CK score of 220+").
     const th = ths[0]!;
+    // A figure tied to one step by its words: "at least 215 on Step 2 CK", "your Step 2 CK score
+    // must be 225" — unless two steps share it ("on Step 1 and on Step 2 CK", "Step 1 and Step 2 CK:").
+    const tied = tiedStep(c.norm, th);
+    if (tied) return [{ step: tied, value: th.value, preferred: th.preferred }];
     const scored = mentions.filter((m, k) => {
       const next = mentions[k + 1];
       const figureBeyondNext = next !== undefined && next.step !== m.step && next.index < th.index && m.index < th.index;
@@ -207,6 +230,8 @@ export function readStepMinimums(ctx: RuleContext): StepMinimums {
       return;
     }
     if (c.numbers.length === 0 || (c.statistic && !RULE_WITH_USUALLY.test(c.norm))) return;
+    // "Until the 2024 season we required 220": a rule the program has dropped.
+    if (HISTORY.test(c.norm)) return;
     if (!USMLE.test(c.norm) && !USMLE.test(context) && !/\bscores?\b/.test(c.norm)) return;
     if (noMinimum.has(c.blockIndex) && !/\b(?:must|required|at least|minimum)\b/.test(c.norm)) return;
     // "COMLEX Level 2 passed with a score of 550": other exams' figures are out of range anyway, but a

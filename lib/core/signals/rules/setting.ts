@@ -54,6 +54,8 @@ const NOT_SETTING = /\bnot (?:an? )?(?:community|university)/;
 // Label/value rows such as FREIDA's "Program best described as: Community Based".
 const SETTING_LABEL = /\b(?:setting|program type|type of program|best described|hospital type|institution type)\b/;
 
+const SITE_SECTION = /\b(?:rotation|training|clinical|affiliated|affiliate|partner|participating) (?:sites?|hospitals|locations|facilities)\b|\bwhere (?:you(?:'ll| will)? )?(?:train|rotate)\b/;
+const OWN_PROGRAM = /\b(?:our|this) (?:program|residency)\b|\bwe are\b/;
 // "Is the residency university-based? || Yes.": the question names the setting, the answer agrees.
 const ASKS_SETTING = /^(?:is|are) (?:the|this|your|it|you) (?:\w+ ){0,2}?(?:an? )?(community|university|academic)(?:[- ]based)?\b(?! or\b)/;
 
@@ -75,6 +77,8 @@ export function readSetting(ctx: RuleContext): Found<ProgramType> | null {
       if (v) return found(ctx, c, v);
     }
     if (!/\bcommunity|\buniversity|\bacademic/.test(c.norm)) continue;
+    // Under "Community Rotation Sites", "X is a 140-bed community hospital" describes a site.
+    if (SITE_SECTION.test(c.section) && !OWN_PROGRAM.test(c.norm)) continue;
     let t = c.kind === 'heading' ? c.norm : normalize(c.text.replace(NAME, (n) => (/University/.test(n) ? 'university-name' : 'community-name')));
     if (NOT_SETTING.test(t)) continue;
     // The words before a rotation site still describe the program: "a university hospital program

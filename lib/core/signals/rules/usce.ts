@@ -25,7 +25,7 @@ const PRAISE =
 // two years ago", "graduates of more than 2 years since graduation".
 // ("if you graduated before 2018", "because you graduated before 2018", "graduates before 2018 need …")
 const PARTIAL =
-  /\b(?:graduat\w*|yog) (?:(?:in|from medical school) )?(?:before|prior to|earlier than) (?:\w+ )?(?:19|20)\d{2}\b|\b(?:more|over) than \S+ (?:years?|months?) (?:before|prior to|ago)\b|\bif (?:more|less) than\b|\bif you graduated\b|\bfor (?:applicants|graduates) (?:who|with) (?:graduated )?more than\b|\bgraduated (?:more|over|less) than\b|\b(?:more|over) than \S+ (?:years?|months?) (?:since|from|after|out of|out from)\b/;
+  /\b(?:recent|new|this year's) graduates (?:may|can|are|do not|don't|need not)\b|\b(?:graduat\w*|yog) (?:(?:in|from medical school) )?(?:before|prior to|earlier than) (?:\w+ )?(?:19|20)\d{2}\b|\b(?:more|over) than \S+ (?:years?|months?) (?:before|prior to|ago)\b|\bif (?:more|less) than\b|\bif you graduated\b|\bfor (?:applicants|graduates) (?:who|with) (?:graduated )?more than\b|\bgraduated (?:more|over|less) than\b|\b(?:more|over) than \S+ (?:years?|months?) (?:since|from|after|out of|out from)\b/;
 // Applicants who lack it: "without USCE will not be considered" (required) or "… may still apply" (not).
 const WITHOUT = /\b(?:without|with no|lacking|lack of|no) (?:any )?(?:usce\b|usa\b)/;
 const EXCLUDES = /\bnot (?:be )?(?:considered|eligible|accepted|reviewed|invited)\b|\b(?:do not|does not|cannot|will not) (?:consider|accept|review|interview)\b|\bineligible\b/;

@@ -48,6 +48,7 @@ export const VISA_VOCABULARY = {
     'spouse', 'spouses', 'spousal', 'j2', 'waiver', 'waivers', 'contact', 'website', 'information about',
     'information on', 'information regarding', 'questions about', 'questions regarding',
     'most programs', 'many programs', 'some programs', 'other programs', 'few programs',
+    'moonlight', 'moonlighting',
   ],
   /** A scope made only of these names visas as what the program takes: "J-1 and H-1B.", "J-1 visa: Yes". */
   bare: ['j1', 'h1b', 'visa', 'visas', 'status', 'sponsorship', 'and', 'or', '&', 'both', 'the', 'a', 'an', 'otherwise',
@@ -79,8 +80,8 @@ const POSITIVE = new RegExp(
 );
 const NEGATIVE = new RegExp(
   [
-    String.raw`\b(?:not|never|nor|unable to|cannot|can't|don't|doesn't|won't|no longer)\s+(?:\w+\s+){0,2}?(?:${alternation(VISA_VOCABULARY.refusedVerbs)})(?!ship)\w*`,
-    String.raw`\bnot\s+(?:\w+\s+)?(?:sponsored|accepted|offered|supported|available|considered|possible)\b`,
+    String.raw`\b(?:not|never|neither|nor|unable to|cannot|can't|don't|doesn't|won't|no longer)\s+(?:\w+\s+){0,2}?(?:${alternation(VISA_VOCABULARY.refusedVerbs)})(?!ship)\w*`,
+    String.raw`\bnot\s+(?:\w+\s+)?(?:sponsored|accepted|offered|supported|available|considered|possible|eligible for)\b`,
     String.raw`\b(?:no|not|neither|nor)\s+(?:the\s+|an?\s+)?(?:j1|h1b)\b`, // "no H-1B sponsorship", "but not H-1B"
     String.raw`(?::|\s-)\s*no\b`, // "H-1B visa: No", "H1B – No"
     String.raw`\b(?:sponsorship|visas?|j1|h1b|ecfmg)\s+no\.?$`, // a row read as one line: "J-1 visa sponsorship through ECFMG No"
@@ -124,6 +125,11 @@ const STEP3_DEADLINE = /\bstep 3\b.*\b(?:by|before|prior to)\b|\b(?:until|once|a
 // requiring visa sponsorship will not be considered" (with a negation in the clause).
 const CITIZENS_ONLY =
   /\bonly (?:\w+ ){0,3}?(?:usa )?citizens\b|\bmust (?:be|hold) (?:a )?(?:usa )?citizen|\b(?:citizens?|permanent residents?|green card holders?)(?:,? (?:and|or) [\w ]{0,30}?)? only\b|\bcitizens? (?:or|and) permanent residents? (?:only|are eligible)\b|\bmust hold usa citizenship\b/;
+// "We accept applications from citizens, permanent residents and those holding an EAD": the groups
+// that need no visa, listed as the ones accepted (read only where no visa is named).
+const NO_VISA_GROUPS = /\b(?:accept\w*|consider\w*|eligib\w*|open)\b[^.;]{0,40}\b(?:from|to) (?:usa )?citizens,? (?:and |or )?(?:lawful )?permanent residents\b/;
+// An answer pointing back at those groups: "Our eligibility is limited to the groups listed above."
+const LIMITED_TO_LISTED = /\blimited to (?:the )?(?:groups?|categories|applicants|those|people) (?:listed|named|described|mentioned) above\b/;
 const NEEDS_SPONSORSHIP = /\b(?:applicants?|candidates?|those|anyone|individuals?|graduates?)\b[^.;]{0,25}?(?<!not |n't )\b(?:requir\w*|need\w*)\s+(?:a\s+)?(?:visa|sponsorship)/;
 // "We do not sponsor visas": a no for every visa the sentence does not name ("…other than the J-1").
 const GENERIC_NO =
@@ -243,7 +249,11 @@ function answerOf(c: Clause): 'yes' | 'no' | null {
 /** A clause that names no visa: an answer to a visa question, a carried condition, or all visas at once. */
 function untypedStatements(c: Clause, text: string, promptTypes: VisaType[], promptVisa: boolean, carried: VisaType[], say: Say) {
   // "Only citizens, permanent residents or EAD holders are eligible": no visa, whatever else is named.
-  if (CITIZENS_ONLY.test(text)) return sayBoth(say, 'no', Rank.Implied);
+  if (CITIZENS_ONLY.test(text) || NO_VISA_GROUPS.test(text)) return sayBoth(say, 'no', Rank.Implied);
+  if (promptTypes.length > 0 && LIMITED_TO_LISTED.test(text)) {
+    for (const t of promptTypes) say(t, 'no', Rank.Explicit);
+    return;
+  }
   if (OFF_TOPIC.test(text)) return;
   const answer = answerOf(c);
   // VISA_CONDITION is long and most clauses never reach a use of it: tested on first use, each use

@@ -237,3 +237,10 @@ describe('other training and other professions, by title', () => {
     expect(detectProgramPage(pageTextFromLines(['# Applicants', ...SPEAKS], PAGE_URL, title)).isProgramPage).toBe(want);
   });
 });
+
+describe('a data report about the Match', () => {
+  test('outcomes by specialty, tables and a data brief: not a program page', () => {
+    const lines = ['# Match Outcomes for International Medical Graduates by Specialty, 2025', 'Data Brief 14 summarizes the Main Residency Match for IMGs.', 'Table 1 gives the percent matched by specialty.', 'Matched applicants :: 4,120', 'Unmatched applicants :: 2,310', 'Methodology: counts come from the NRMP and ECFMG.'];
+    expect(detectProgramPage(pageTextFromLines(lines, 'https://www.residencymatchdata.org/reports/data-brief-14', 'Match Outcomes by Specialty | Residency Match Data Center')).isProgramPage).toBe(false);
+  });
+});

@@ -141,3 +141,10 @@ describe('"a failed Step" in the question', () => {
     expect(l.firstAttemptOnly).toBe(false);
   });
 });
+
+describe('"will not by itself exclude"', () => {
+  test('a failed attempt question answered without the word Step', () => {
+    const l = toLabels(extractSignals(pageTextFromLines(['We accept applications through ERAS only.', 'Is a failed attempt disqualifying? || A single failed attempt will not by itself exclude you from consideration.'], 'https://www.example-hospital.org/gme/neurology/faq', 'FAQ | Neurology Residency | Example Hospital')));
+    expect(l.firstAttemptOnly).toBe(false);
+  });
+});

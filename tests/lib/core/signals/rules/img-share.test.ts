@@ -140,6 +140,10 @@ describe('counts out of totals in other words', () => {
     ['"6 IMGs among 24 residents"', ['This year our current residents include 6 IMGs among 24 residents.'], 25],
     ['a word before "residents", an aside after', ['This year 5 of our 12 transitional residents are IMGs (all U.S. citizens).'], 42],
     ['citizens as the group itself', ['5 of our 12 residents are US citizens.'], null],
+    ['"about one in four residents is an IMG"', ['Yes. About one in four residents is an IMG.'], 25],
+    ['"of the 50 residents …, 12 are graduates of international medical schools"', ['Of the 50 residents presently training in the Program, 12 are graduates of international medical schools.'], 24],
+    ['a count row and a total row', ['Total residents (PGY-1 to PGY-3) :: 54', 'Countries represented :: 14', 'International medical graduates among current residents :: 31'], 57],
+    ['a count row without a total row', ['International medical graduates among current residents :: 31'], null],
   ])('%s', (_name, lines, want) => {
     expect(imgPercent(lines)).toBe(want);
   });

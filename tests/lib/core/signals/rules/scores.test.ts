@@ -234,3 +234,15 @@ describe('"if numerically scored" is about the exam, not who scored', () => {
     expect(scores(lines)).toEqual(want);
   });
 });
+
+describe('a lone figure tied to its step, and rules the program dropped', () => {
+  test.each<[string, string[], (number | null)[]]>([
+    ['"passed Step 1 and scored at least 215 on Step 2 CK"', ['You must have passed USMLE Step 1 and scored at least 215 on Step 2 CK at the time you apply.'], [null, 215]],
+    ['"your Step 2 CK score must be 225 or above"', ['You must have passed USMLE Step 1, and your Step 2 CK score must be 225 or above.'], [null, 225]],
+    ['"205+ on Step 1 and on Step 2 CK" still both', ['Scores of 205+ on Step 1 and on Step 2 CK are required.'], [205, 205]],
+    ['"Until the 2024 season we required…"', ['Note: Until the 2024 season we required a Step 2 CK score of at least 220.'], [null, null]],
+    ['"we no longer require a minimum"', ['We no longer require a minimum of 220 on Step 2 CK.'], [null, null]],
+  ])('%s', (_name, lines, want) => {
+    expect(scores(lines)).toEqual(want);
+  });
+});

@@ -141,3 +141,12 @@ describe('a setting label with the hospital named in brackets', () => {
     expect(read(['Program setting :: Community-Based (Example Regional Hospital, 188 beds, and its health center)']).programType).toBe('community');
   });
 });
+
+describe('a rotation site described under its section', () => {
+  test.each<[string[], T]>([
+    [['# Community Rotation Sites', 'Verde Mesa Regional Hospital is a 140-bed community hospital with a busy emergency department.'], null],
+    [['# Training Sites', 'Our program is a community-based residency; residents also rotate at the county hospital.'], 'community'],
+  ])('%s', (lines, want) => {
+    expect(read(lines).programType).toBe(want);
+  });
+});

@@ -196,3 +196,9 @@ describe('a letter of recommendation is not praise', () => {
     expect(usce(lines)).toEqual([status, months]);
   });
 });
+
+describe('recent graduates spared', () => {
+  test('"Recent graduates may apply without US clinical experience" is a rule for some applicants', () => {
+    expect(usce(['Is U.S. clinical experience required for every applicant? || Recent graduates may apply without U.S. clinical experience.'])).toEqual([null, null]);
+  });
+});

@@ -312,3 +312,27 @@ describe('limits, petitions not filed, and sponsorship discontinued', () => {
     expect(visaOf(lines)).toEqual({ j1, h1b });
   });
 });
+
+describe('neither, not eligible, moonlighting, and the groups that need no visa', () => {
+  test.each<Row>([
+    ['"neither sponsor H-1B nor J-1"', ['We neither sponsor H-1B nor J-1 visas.'], 'no', 'no'],
+    ['positions not eligible for H-1B sponsorship', ['The Program accepts residents holding J-1 visas sponsored by ECFMG. Preliminary positions are not eligible for H-1B visa sponsorship.'], 'yes', 'no'],
+    ['moonlighting rules for J-1 residents', ['Moonlighting is not permitted for residents on J-1 visas.'], null, null],
+    ['citizens, permanent residents and EAD holders accepted', ['We accept applications from citizens, permanent residents, and those holding an EAD.'], 'no', 'no'],
+    ['citizens, permanent residents and J-1 holders accepted', ['We accept applications from citizens, permanent residents and J-1 visa holders.'], 'yes', null],
+    ['an answer pointing back at the groups listed', ['Do you accept applicants who would need a J-1 visa? || Our eligibility is limited to the groups listed above.'], 'no', null],
+  ])('%s', (_name, lines, j1, h1b) => {
+    expect(visaOf(lines)).toEqual({ j1, h1b });
+  });
+});
+
+describe('residents\' stories are not rules', () => {
+  test.each<Row>([
+    ['"He came to us on a J-1 visa"', ['He came to us on a J-1 visa and plans to apply for fellowship.'], null, null],
+    ['"She trains with us on an H-1B visa"', ['She trains with us on an H-1B visa, having passed Step 3 before transferring here.'], null, null],
+    ['"Dr. Okafor came … on a J-1"', ['Dr. Okafor came to the program on a J-1 visa in 2023.'], null, null],
+    ['"he or she" is any applicant', ['We sponsor the J-1 only, which he or she obtains through ECFMG.'], 'yes', 'no'],
+  ])('%s', (_name, lines, j1, h1b) => {
+    expect(visaOf(lines)).toEqual({ j1, h1b });
+  });
+});

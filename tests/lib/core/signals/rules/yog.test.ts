@@ -153,3 +153,18 @@ describe('numeric dates and "YOG 2018+"', () => {
     expect(yog(lines)).toEqual(want);
   });
 });
+
+describe('"most of the residents who match with us"', () => {
+  test('describes residents, no limit', () => {
+    expect(yog(['Is there a cutoff for year of graduation? || In practice, most of the residents who match with us graduated within the past five years.'])).toBeNull();
+  });
+});
+
+describe('a resident\'s story is not a limit; a rule with "have graduated" is', () => {
+  test.each<[string, string[], unknown]>([
+    ['"Maria Lopez graduated … within two years of starting"', ['Maria Lopez graduated from the University of Lagos in 2019 and started with us within two years of graduation.'], null],
+    ['"have graduated … no more than five years before the start of training"', ['An international medical graduate must:', '- have graduated from medical school no more than five years before the start of training;'], { maxYears: 5 }],
+  ])('%s', (_name, lines, want) => {
+    expect(yog(lines)).toEqual(want);
+  });
+});
