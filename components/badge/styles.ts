@@ -36,6 +36,9 @@ const vars = (s: Scheme) =>
  */
 export const BADGE_Z_INDEX = 999999;
 
+// (No comments inside the string: they would ship. The resets sit at zero specificity (:where) so
+// every component class overrides them; the dialog takes focus on opening only so its content is
+// read next — it is not a control, so it draws no focus ring.)
 export const BADGE_CSS = `
 .sp-root{all:initial;${vars(PALETTE.light)}
 position:fixed;z-index:${BADGE_Z_INDEX};display:flex;gap:8px;max-width:calc(100vw - 32px);
@@ -50,11 +53,9 @@ font-size:13px;line-height:1.4;color:var(--sp-text);font-variant-numeric:tabular
 .sp-root[data-corner$="right"]{right:16px;align-items:flex-end}
 .sp-root[data-corner$="left"]{left:16px;align-items:flex-start}
 .sp-root[data-dragging]{opacity:.85}
-/* Resets sit at zero specificity (:where) so every component class below overrides them. */
 :where(.sp-root) button{font:inherit;color:inherit;margin:0;cursor:pointer;-webkit-appearance:none;appearance:none}
 .sp-root :focus{outline:none}
 .sp-root :focus-visible{outline:2px solid var(--sp-focus);outline-offset:2px}
-/* The dialog takes focus on opening only so its content is read next; it is not a control. */
 .sp-root .sp-panel:focus{outline:none}
 :where(.sp-root) :where(h2,h3,p,ul,blockquote){margin:0;padding:0;font:inherit}
 :where(.sp-root) ul{list-style:none}

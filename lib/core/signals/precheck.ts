@@ -1,4 +1,4 @@
-import specialtiesData from '../../../data/specialties.json';
+import { specialties as specialtyRows } from '../../../data/specialties.json';
 import { freidaProgramId } from '../freida-url';
 import { alternation } from './phrases';
 
@@ -36,7 +36,7 @@ export const APPLICANT_PHRASES = [
 const APPLICANT = new RegExp(`\\b(?:${alternation(APPLICANT_PHRASES)})\\b`, 'i');
 // Specialty names and their aliases (data/specialties.json), then the words of medical institutions.
 export const MEDICAL_PHRASES = [
-  ...new Set(specialtiesData.specialties.flatMap((s) => [s.name, ...s.aliases]).map((p) => p.toLowerCase())),
+  ...new Set(specialtyRows.flatMap((s) => [s.name, ...s.aliases]).map((p) => p.toLowerCase())),
   'pediatric', 'psychiatric', 'surgical', 'transitional',
   'hospital', 'hospitals', 'medical center', 'medical centre', 'medical', 'health', 'healthcare', 'health system',
   "children's", 'children’s', 'medicine', 'physician', 'physicians', 'clinical',

@@ -1,4 +1,4 @@
-import specialtiesData from '../../../data/specialties.json';
+import { specialties as specialtyRows } from '../../../data/specialties.json';
 import { registrableDomain } from '../list/program-key';
 import { alternation } from '../signals/phrases';
 
@@ -59,7 +59,7 @@ const NEGATIVE_RE = wordsRe(NEGATIVE);
 const JOBS_RE = wordsRe(JOBS);
 
 // Specialty names as they appear in paths and link texts ("internal-medicine", "Pediatrics").
-const SPECIALTY_WORDS: [string, RegExp][] = specialtiesData.specialties.map((s) => [
+const SPECIALTY_WORDS: [string, RegExp][] = specialtyRows.map((s) => [
   s.slug,
   wordsRe([s.name, ...s.aliases].map((p) => p.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()).filter((p) => p.length > 3)),
 ]);
