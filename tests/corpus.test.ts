@@ -43,6 +43,13 @@ const WRITTEN: [string, number, string[]][] = [
   ]],
   ['k', 1, []],
   ['l', 1, []],
+  ['m', 0.965, [
+    'fm-al-applicant-preferences.html: step2MinScore want null got 215',
+    'fm-al-applicant-preferences.html: firstAttemptOnly want null got true',
+    'fm-al-applicant-preferences.html: yog want {"maxYears":7} got {"maxYears":3}',
+    'fm-al-applicant-preferences.html: usce want "preferred" got "required"',
+  ]],
+  ['n', 1, []],
 ];
 describe('written set', () => {
   test.each(WRITTEN)('set %s: field F1 at least %s, detection exact, only the known misses', (set, f1, known) => {

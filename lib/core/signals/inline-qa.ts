@@ -60,6 +60,8 @@ export function pairLabelItems(page: PageText): PageText {
 // the clause layer marks as a preference. In place: block indices stay the same.
 const REQUIRED_COLUMN = /^(?:minimum|minimums|min\.?|required|requirements?|must have|threshold|cut-?off)\b/i;
 const PREFERRED_COLUMN = /^(?:preferred|desired|desirable|ideal|ideally|competitive|recommended|strong(?:er)? (?:applicants?|candidates?))\b/i;
+// Columns of what residents had ("Mean of current PGY-1 class", "Average", "Median"): statistics, dropped.
+const STATISTIC_COLUMN = /^(?:mean|average|median|typical|range|class (?:mean|average|median)|(?:our |current )?(?:residents|interns|class)|matched)\b/i;
 const EMPTY_CELL = /^(?:|-|–|—|n\/a|none)$/i;
 
 export function criteriaColumns(page: PageText): PageText {
@@ -72,7 +74,9 @@ export function criteriaColumns(page: PageText): PageText {
     if (cols.length < 3) continue;
     const req = cols.findIndex((c, k) => k > 0 && REQUIRED_COLUMN.test(c.trim()));
     const pref = cols.findIndex((c, k) => k > 0 && PREFERRED_COLUMN.test(c.trim()));
-    if (req < 0 || pref < 0) continue;
+    // Every other column a wish or a statistic ("Examination | Minimum required | Mean of current class").
+    const others = cols.every((c, k) => k === 0 || k === req || k === pref || STATISTIC_COLUMN.test(c.trim()));
+    if (req < 0 || (pref < 0 && !others) || !others) continue;
     let j = i + 1;
     for (; j < blocks.length; j++) {
       const row = blocks[j]!;
@@ -80,7 +84,7 @@ export function criteriaColumns(page: PageText): PageText {
       const cells = row.text.split(' | ');
       if (cells.length !== cols.length) break;
       const must = cells[req]!.trim();
-      const wish = cells[pref]!.trim();
+      const wish = pref < 0 ? '' : cells[pref]!.trim();
       const value = EMPTY_CELL.test(wish) ? must : EMPTY_CELL.test(must) ? `Preferred: ${wish}` : `${must.replace(/[.;]$/, '')}; Preferred: ${wish}`;
       out ??= [...blocks];
       out[j] = { ...row, kind: 'label-value', prompt: cells[0]!.trim(), text: value };

@@ -112,4 +112,13 @@ export function contentHits(ctx: RuleContext, gate: RegExp): Uint8Array {
   return hits;
 }
 
+// A section of wishes: "Preferred qualifications", "What we look for", "What strengthens an
+// application". Its items are preferences unless one says it is a requirement.
+const WISH_SECTION =
+  /\bprefer|\bwhat (?:strengthens|makes (?:an? |your )?(?:application|applicant|candidate)s? (?:stand out|competitive|strong))|\bcompetitive (?:applicants?|candidates?|applications?)\b|\bstrong(?:er)? (?:applicants?|candidates?|applications?)\b|\bideal (?:applicants?|candidates?)\b|\bdesir(?:ed|able)\b|\bnice to have\b|\bhelpful\b/;
+const SAYS_REQUIRED = /\b(?:must|required|requires|mandatory|not (?:be )?eligible|ineligible|not (?:be )?considered)\b/;
+export function inWishSection(c: Clause): boolean {
+  return c.section !== '' && WISH_SECTION.test(c.section) && !SAYS_REQUIRED.test(c.norm);
+}
+
 export { alternation } from './phrases';

@@ -1,6 +1,6 @@
 import type { Clause } from '../clauses';
 import { NUM_WORD, wordNumber } from '../normalize';
-import { contentClauses, contentHits, found, type Found, type RuleContext } from '../rule-kit';
+import { contentClauses, contentHits, found, inWishSection, type Found, type RuleContext } from '../rule-kit';
 
 // First-attempt passes required (for any Step), or failures accepted ("within 2 attempts",
 // "failed three times will not be considered" → two failures accepted, "attempts do not matter").
@@ -12,7 +12,7 @@ export interface AttemptsValue {
 }
 
 const FIRST =
-  /\b(?:first|1st)[ -](?:attempt|try|sitting|time)s?\b|\bfirst-time pass|\bon (?:the )?first (?:attempt|try)|\bin one attempt\b|\bone attempt\b/;
+  /\b(?:first|1st)[ -](?:attempt|try|sitting|time)s?\b|\bfirst-time pass|\bon (?:the )?first (?:attempt|try)|\bin one attempt\b|\bone attempt\b|\b(?:in|on) a single (?:attempt|sitting|try)\b/;
 const ATTEMPT_TOPIC = /\battempts?\b|\btries\b|\btry\b|\bfail(?:ed|ure|ures|s|ing)?\b|\bfirst[ -]time\b|\bsittings?\b|\bretakes?\b/;
 // Clauses holding ATTEMPT_TOPIC, found in one scan of the page (contentHits).
 export const ATTEMPT_TOPIC_SCAN = new RegExp(ATTEMPT_TOPIC.source, 'g');
@@ -35,7 +35,7 @@ const ANY_ATTEMPTS =
 const WITHIN = new RegExp(String.raw`\bwithin (?:the )?(?:first )?(${NUM_WORD}) attempts?\b|\bin (?:no more than |at most )?(${NUM_WORD}) attempts?\b|\bmaximum of (${NUM_WORD}) attempts?\b|\bno more than (${NUM_WORD}) attempts?\b|\bup to (${NUM_WORD}) attempts?\b`);
 const MAX_FAILURES = new RegExp(String.raw`\bno more than (${NUM_WORD}) fail(?:ure|ures|ed attempts?)\b|\bat most (${NUM_WORD}) fail(?:ure|ures|ed attempts?)\b|\bup to (${NUM_WORD}) fail(?:ure|ures|ed attempts?)\b`);
 // "failed three times will not be considered" → two failures accepted; "failed more than once" → one.
-const FAILED_TIMES = new RegExp(String.raw`\bfailed [^.;]{0,40}?\b(?:more than )?(?:(${NUM_WORD}) times?|(twice|once))\b`);
+const FAILED_TIMES = new RegExp(String.raw`\bfailed [^.;]{0,40}?\b(?:more than )?(?:(${NUM_WORD})(?: or more)? times?|(twice|once))\b`);
 // "three or more attempts … is not acceptable" → two allowed; "more than one failed attempt … not
 // considered" → one failure allowed (two attempts). Read with REJECTS.
 const OR_MORE_ATTEMPTS = new RegExp(String.raw`\b(${NUM_WORD}) or more (?:attempts|tries|sittings)\b|\bmore than (${NUM_WORD}) (?:attempts?|tries|sittings?)\b`);
@@ -46,8 +46,8 @@ const NO_FAILURES = /\bno (?:usmle |comlex |exam |board )?(?:failed attempts|fai
 const PASS_FAIL = /\bpass(?:\s*\/\s*|-| or )fail\b/g;
 const FAILURE = /\bfail(?:ed|ures?|ing)?\b(?! to\b)|\bunsuccessful attempts?\b|\bmore than one attempt\b|\bmultiple attempts\b|\bretakes?\b|\brepeated attempts\b/;
 const REJECTS =
-  /\bnot (?:be )?(?:considered|accepted|acceptable|eligible|reviewed|invited|interviewed)\b|\b(?:do not|does not|don't|cannot|can't|will not|won't) (?:consider|accept|review|interview|invite)\b|\bineligible\b|\bdisqualif\w*|\bexclude[sd]?\b|\bprecludes?\b|\bscreened out\b|\brejected\b/;
-const NOT_AUTOMATIC = /\bnot (?:automatically|necessarily) (?:be )?(?:exclud|disqualif|eliminat|reject|rule)\w*|\bnot an automatic\b|\b(?:do|does|will) not (?:automatically |necessarily |by itself |on its own |in itself )?(?:exclude|disqualify|preclude|eliminate)\b/;
+  /\bnot (?:be )?(?:considered|accepted|acceptable|eligible|reviewed|invited|interviewed)\b|\b(?:unable|not able) to (?:consider|accept|review|interview|invite)\b|\b(?:do not|does not|don't|cannot|can't|will not|won't) (?:consider|accept|review|interview|invite)\b|\bineligible\b|\bdisqualif\w*|\bexclude[sd]?\b|\bprecludes?\b|\bscreened out\b|\brejected\b/;
+const NOT_AUTOMATIC = /\bnot (?:automatically|necessarily) (?:be )?(?:exclud|disqualif|eliminat|reject|rule)\w*|\bnot an automatic\b|\b(?:do|does|will) not (?:automatically |necessarily |by itself |on its own |in itself )?(?:exclude|disqualify|preclude|eliminate|rule (?:you |them |an applicant |applicants )?out)\b/;
 const ACCEPTS = /\b(?:considered|accepted|acceptable|eligible|reviewed|allowed|welcome)\b/;
 // "Do you accept applicants with a USMLE failure?" — yes accepts failures, no excludes them.
 const ASKS_FAILURE_OK = /\b(?:accept|consider|allow|eligible|apply|take)\b[^?]*(?:\bfail|\bmore than one attempt|\bmultiple attempts|\bretak|\bnot pass(?:ed)? (?:\w+ ){0,4}(?:first|1st) attempt)/;
@@ -159,7 +159,7 @@ export function readAttempts(ctx: RuleContext): Found<AttemptsValue> | null {
     if (!EXAM.test(t) && !EXAM.test(c.prompt) && !EXAM.test(c.section) && !ATTEMPT_QUESTION.test(c.prompt) && !ATTEMPT_QUESTION.test(label)) continue;
     // "must be at least 210 on the first attempt, and ideally 230": the wish follows the rule.
     const wish = t.search(WISH);
-    const preferred = /\bprefer/.test(c.section) || (wish >= 0 && !/\b(?:must|required|requires)\b/.test(t.slice(0, wish)));
+    const preferred = inWishSection(c) || (wish >= 0 && !/\b(?:must|required|requires)\b/.test(t.slice(0, wish)));
     if (preferred) {
       strictPreferred ??= found(ctx, c, { firstAttemptOnly: true, maxAttempts: 1 }, 'preferred');
       continue;

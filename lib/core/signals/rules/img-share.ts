@@ -6,7 +6,7 @@ import { contentClauses, contentHits, found, type Found, type RuleContext } from
 // are IMGs" (→ 55), "currently none" (→ 0). Ranges, "most" and counts without a total say nothing exact.
 
 const IMG =
-  /\bimgs?\b|\bfmgs?\b|\binternational (?:medical )?graduates?\b|\bforeign (?:medical )?graduates?\b|\bgraduated from (?:an? )?(?:international|foreign|non-usa|non-lcme)\b|\binternational (?:\([^)]*\) )?medical schools?\b|\bnon-usa (?:medical )?graduates?\b|\b(?:graduated|graduates?) (?:from |of )?(?:\w+ )?(?:medical )?schools? outside (?:of )?(?:the )?usa\b|\b(?:medical )?schools? outside (?:of )?(?:the )?usa(?: and canada)?\b|\b(?:trained|studied|graduated|educated) (?:abroad|overseas|outside (?:of )?(?:the )?usa)\b/;
+  /\bimgs?\b|\bfmgs?\b|\binternational (?:medical )?graduates?\b|\bforeign (?:medical )?graduates?\b|\bgraduated from (?:an? )?(?:international|foreign|non-usa|non-lcme)\b|\binternational (?:\([^)]*\) )?medical schools?\b|\bnon-usa (?:medical )?graduates?\b|\b(?:graduated|graduates?) (?:from |of )?(?:\w+ )?(?:medical )?schools? outside (?:of )?(?:the )?usa\b|\b(?:medical )?schools? outside (?:of )?(?:the )?usa(?: and canada)?\b|\b(?:trained|studied|graduated|educated) (?:abroad|overseas|outside (?:of )?(?:the )?usa)\b|\b(?:earned|received|obtained|completed) (?:their|his|her|a|the) (?:medical )?(?:degrees?|md|education|schooling) (?:abroad|overseas|outside (?:of )?(?:the )?usa)\b/;
 // Without a question, a clause is read only when it names IMGs: one scan of the page (contentHits).
 export const IMG_SCAN = new RegExp(IMG.source, 'g');
 const PERCENT = /(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)/;
@@ -20,18 +20,20 @@ const TOTAL_THEN_COUNT = new RegExp(
   String.raw`\b(${NUM_WORD}) (?:current |categorical )?(?:residents|interns|trainees)[,:]? (?:and )?(?:of (?:whom|which) )?(${NUM_WORD})(?: of (?:them|these))? (?:are|were)\b`,
 );
 // "Of the 50 residents presently training in the Program, 12 are graduates of international medical schools".
-const OF_TOTAL_THEN_COUNT = new RegExp(String.raw`\bof (?:the |our |all )?(${NUM_WORD}) (?:[\w-]+ ){0,2}?(?:residents|interns|trainees)\b[^,;.]{0,60}, (${NUM_WORD}) (?:are|were)\b`);
+const OF_TOTAL_THEN_COUNT = new RegExp(String.raw`\bof (?:the |our |all )?(${NUM_WORD}) (?:[\w-]+ ){0,2}?(?:residents|interns|trainees)\b[^,;.]{0,60}, (${NUM_WORD})\b(?! (?:percent|%|years?|months?))`);
+// "Current residents :: 18 of 27 are international graduates"
+const COUNT_OF_ARE = new RegExp(String.raw`\b(${NUM_WORD}) (?:out )?of (?:our |the )?(${NUM_WORD}) (?:are|were)\b`);
 // "One in four residents is an IMG", "1 in 3 of our residents".
 const ONE_IN = new RegExp(String.raw`\b(${NUM_WORD}) (?:in|out of) (${NUM_WORD}) (?:of (?:our |the )?)?(?:[\w-]+ )?(?:residents|interns|trainees)\b`);
 // The group in brackets after its total: "Current residents: 30 (24 IMGs)".
 const TOTAL_THEN_GROUP = new RegExp(String.raw`\b(${NUM_WORD})(?: (?:current |categorical )?(?:residents|interns|trainees))? \((${NUM_WORD}) (?:are )?(?:imgs?|fmgs?|international (?:medical )?graduates|foreign (?:medical )?graduates)\b`);
 // None now, said outright: "we currently have no IMG residents", "…30 residents, and none of them
 // are international medical graduates". Read whatever follows (a welcome is not a preference).
-const SAID_NONE = /\b(?:currently|presently) (?:have |has )?no (?:imgs?|international|foreign)\b|\bnone of (?:them|our (?:current )?(?:residents|interns|trainees)) (?:are|is|were)\b/;
+const SAID_NONE = /\b(?:currently|presently) (?:have |has )?no (?:imgs?|international|foreign)\b|\b(?:do|does) not (?:currently |presently )?have any (?:imgs?|international|foreign)\b|\bnone of (?:them|our (?:current )?(?:residents|interns|trainees)) (?:are|is|were)\b/;
 // A bare answer to a share question: "None.", "Not at present.", "0".
 const NONE =
   /^(?:none|no|not (?:at present|currently|at this time|right now)|currently (?:none|no|not)|zero|0)\b|\bno (?:imgs?|international medical graduates|foreign medical graduates) (?:currently|at present|at this time)\b/;
-const SHARE_QUESTION = /\b(?:percent|percentage|how many|proportion|number of)\b|%|\b(?:have|are there) any (?:imgs?|fmgs?|international|foreign)\b/;
+const SHARE_QUESTION = /\b(?:percent|percentage|how many|proportion|share|number of)\b|%|\b(?:have|are there) any (?:imgs?|fmgs?|international|foreign)\b/;
 // Shares of applicants, interviews, matches and pass rates are not shares of residents.
 const NOT_RESIDENTS = /\bapplica(?:nts|tions)\b|\binterview(?:ed|s)?\b|\bmatch rate\b|\bgraduating residents\b|\balumni\b|\bpass rates?\b|\bpass(?:es|ed)? (?:the |their )?boards?\b/;
 // Other groups a line may give a share of: "60% of our residents are female", "30% DOs".
@@ -55,6 +57,8 @@ function shareIn(c: Clause, promptAboutShare: boolean): number | null {
   if (m && IMG.test(t.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) return ratio(m[2]!, m[1]!);
   m = t.match(OF_TOTAL_THEN_COUNT);
   if (m && IMG.test(t.slice(m.index! + m[0].length, m.index! + m[0].length + 50))) return ratio(m[2]!, m[1]!);
+  m = t.match(COUNT_OF_ARE);
+  if (m && IMG.test(t.slice(m.index! + m[0].length, m.index! + m[0].length + 40)) && /\b(?:residents|interns|trainees)\b/.test(`${c.prompt} ${t}`)) return ratio(m[1]!, m[2]!);
   m = t.match(ONE_IN);
   if (m && IMG.test(t.slice(m.index! + m[0].length, m.index! + m[0].length + 30))) return ratio(m[1]!, m[2]!);
   if ((m = t.match(TOTAL_THEN_GROUP)) && /\b(?:residents|interns|trainees)\b/.test(`${c.prompt} ${t}`)) return ratio(m[2]!, m[1]!);

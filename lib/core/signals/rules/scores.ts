@@ -1,5 +1,5 @@
 import type { Clause } from '../clauses';
-import { contentClauses, contentHits, found, type Found, type RuleContext } from '../rule-kit';
+import { contentClauses, contentHits, found, inWishSection, type Found, type RuleContext } from '../rule-kit';
 
 // Minimum USMLE Step 1 and Step 2 CK scores. Only stated minimums count: "220 or higher", "≥ 225",
 // "at least 210", "a score of 240" in a requirement. Averages of matched residents, "competitive
@@ -13,17 +13,17 @@ export interface StepMinimums {
 const SCORE_RANGE = (n: number, twoDigit: boolean) => (n >= 180 && n <= 300) || (twoDigit && n >= 70 && n <= 99);
 
 // A threshold around a number: before it ("at least", "minimum of", "≥", "score of") or after it ("or higher", "+").
-const BEFORE = /(?:>=|>|at least|minimum(?: score)?(?: of|:| is| will be)?|(?:minimum|cut-?off)(?: (?:usmle|passing|required))?(?: step (?:1|2)(?: ck)?)? score (?:is|will be|of)|min\.?|no (?:less|lower) than|not (?:less|lower) than|greater than|higher than|above|over|exceed(?:ing)?|scores? of|score:?|cut-?off(?: score)?(?: of| is)?|threshold(?: of| is)?|requirement(?: of| is)?:?|requires?|required:?|least)\s*$/;
+const BEFORE = /(?:>=|>|at least|screen(?:s|ed)? (?:applicants |applications )?at|lowest (?:(?:usmle )?(?:step (?:1|2)(?: ck)? )?scores? )?(?:(?:we|it|they|the (?:program|committee)) (?:can |will |would )?(?:accept|consider|review|interview) )?(?:is|of)|minimum(?: score)?(?: of|:| is| will be)?|(?:minimum|cut-?off)(?: (?:usmle|passing|required))?(?: step (?:1|2)(?: ck)?)? score (?:is|will be|of)|min\.?|no (?:less|lower) than|not (?:less|lower) than|greater than|higher than|above|over|exceed(?:ing)?|scores? of|score:?|cut-?off(?: score)?(?: of| is)?|threshold(?: of| is)?|requirement(?: of| is)?:?|requires?|required:?|least)\s*$/;
 const AFTER = /^(?:\+|\s*(?:or|and) (?:higher|above|better|greater|more|over)|\s*(?:points? )?minimum|\s*(?:is|as) (?:the|our) (?:minimum|cut-?off))/;
 // A figure attached to its exam: "Step 1: 215, Step 2 CK 225", "220 on Step 1". Only a threshold when the
 // clause or its question states a minimum (checked with REQUIREMENT below).
 // ("|" is a table cell boundary: "USMLE Step 2 CK | 225" under a "Minimum" column.)
 const STEP_BEFORE = /\bstep ?(?:1|2|one|two|i|ii)(?: ck| clinical knowledge)?(?: scores?)?\s?[:|-]?\s*$/;
-const STEP_AFTER = /^\s*on (?:the )?(?:usmle )?step\b/;
+const STEP_AFTER = /^\s*(?:on|for) (?:the )?(?:usmle )?step\b/;
 // "Scores below 220 will not be considered": the floor stated from underneath.
 const BELOW = /(?:below|under|less than|lower than|<)\s*$/;
-const REJECTS = /\bnot (?:be )?(?:considered|eligible|accepted|reviewed|invited)\b|\bnot (?:be )?(?:offered|granted|given) (?:an? )?interviews?\b|\b(?:do not|does not|don't|cannot|can't|will not|won't) (?:consider|accept|review|interview|invite)\b|\bineligible\b|\bscreened out\b|\bexcluded\b|\bdisqualif/;
-const REQUIREMENT = /\b(?:must|required|require|requires|requirement|minimum|minimums|cut-?off|threshold|only (?:applicants|candidates|consider)|at least|passed|screen|considered|eligible|eligibility|need|needed|ask for)\b|>=|>|\+/;
+const REJECTS = /\bnot (?:be )?(?:considered|eligible|accepted|reviewed|invited)\b|\b(?:do not|don't|will not|won't|cannot|can't) (?:extend|offer|send|issue|grant) (?:an? )?interview(?: invitations?| invites?|s)?\b|\bunable to (?:consider|accept|review|interview|invite)\b|\bnot (?:be )?(?:offered|granted|given) (?:an? )?interviews?\b|\b(?:do not|does not|don't|cannot|can't|will not|won't) (?:consider|accept|review|interview|invite)\b|\bineligible\b|\bscreened out\b|\bexcluded\b|\bdisqualif/;
+const REQUIREMENT = /\b(?:must|required|require|requires|requirement|accept|lowest|minimum|minimums|cut-?off|threshold|only (?:applicants|candidates|consider)|at least|passed|screen|considered|eligible|eligibility|need|needed|ask for)\b|>=|>|\+/;
 // "220 or higher" states a floor by itself (corpus README), unless it describes who already scored it.
 const FLOOR = /\b\d{2,3} (?:or|and) (?:higher|above|better|greater|more)\b/;
 const DESCRIBES = /\b(?:our|the) (?:current |incoming |matched )?(?:residents|interns|class|matched applicants)\b|\blast year\b|\b(?:had|have had)\b|(?<!numerically |when it was |if it was )\bscored\b(?! numerically)/;
@@ -104,7 +104,7 @@ function thresholds(c: Clause, tableHead: string): Threshold[] {
   for (const n of c.numbers) {
     const twoDigit = n.raw.length === 2;
     if (!SCORE_RANGE(n.value, twoDigit) || n.raw.includes('.')) continue;
-    const before = c.norm.slice(Math.max(0, n.index - 40), n.index);
+    const before = c.norm.slice(Math.max(0, n.index - 60), n.index);
     const after = c.norm.slice(n.index + n.raw.length, n.index + n.raw.length + 30);
     // Years, ranges ("mid-220s", "225 to 260", "between 220 and 240"), percentages and counts are not scores.
     if (/^(?:s\b|%| percent|\s?-\s?\d| to \d| applica| residents| positions| programs)/.test(after) || /-$|between\s*$/.test(before)) continue;
@@ -245,7 +245,7 @@ export function readStepMinimums(ctx: RuleContext): StepMinimums {
     if (ths.length === 0) return;
     const floor = FLOOR.test(c.norm) && !DESCRIBES.test(c.norm);
     if (!REQUIREMENT.test(c.norm) && !MINIMUM_CONTEXT.test(context) && !floor && !rejectsBelow(c.norm)) return;
-    const preferred = ths.every((t) => t.preferred) || ((c.preference || WISH.test(c.norm)) && !mixed) || /\bprefer/.test(c.section);
+    const preferred = ths.every((t) => t.preferred) || ((c.preference || WISH.test(c.norm)) && !mixed) || inWishSection(c);
     // "We generally ask for 200 or higher… exceptions possible": a stated minimum, weighed as a preference.
     const hedged = !preferred && (c.hedged || RULE_WITH_USUALLY.test(c.norm));
     for (const a of assign(c, ths, context)) {

@@ -1,7 +1,7 @@
 import type { UsceValue } from '../../schema/signals';
 import type { Clause } from '../clauses';
 import { NUM_WORD, wordNumber } from '../normalize';
-import { contentClauses, contentHits, found, type Found, type RuleContext } from '../rule-kit';
+import { contentClauses, contentHits, found, inWishSection, type Found, type RuleContext } from '../rule-kit';
 
 // US clinical experience: required / preferred / not-required, the months named with it, and
 // whether observerships count. Praise ("helpful", "viewed favourably") makes it preferred even when
@@ -18,7 +18,7 @@ export const USCE_OR_OBSERVER_SCAN = /usce|clinical experience|usa|american|accr
 const RESEARCH_MIX = /\bclinical or research\b|\bresearch or clinical\b/;
 const REQUIRED = /\b(?:required|requires|require|must|mandatory|need|needs|necessary|essential|have completed)\b|\bis a requirement\b/;
 const NOT_REQUIRED =
-  /\bnot (?:a )?(?:required|requirement|necessary|mandatory|needed)\b|\bnot require\b|\b(?:do|does) not (?:need|require)\b|\bno usce (?:is )?(?:needed|required)\b|\beven if you have no\b|\bis optional\b/;
+  /\bnot (?:a |an )?(?:eligibility |formal |strict )?(?:required|requirement|necessary|mandatory|needed)\b|\bnot require\b|\b(?:do|does) not (?:need|require)\b|\bno usce (?:is )?(?:needed|required)\b|\beven if you have no\b|\bis optional\b/;
 const PRAISE =
   /\b(?:prefer\w*|preference|helpful|helps|help|a plus|advantage\w*|favou?rabl\w*|highly regarded|regarded|valued|value|recommend(?!ation)\w*|encourag\w*|desirable|desired|strengthen\w*|stronger|more competitive|beneficial|welcome|considered positively|ideally)\b/;
 // Rules for a group of applicants: "if more than a year has passed", "applicants who graduated more than
@@ -101,7 +101,7 @@ export function readUsce(ctx: RuleContext): Found<UsceValue> | null {
 
     let status: Status | null = null;
     // "encouraged to apply" welcomes the applicant; it does not praise the experience.
-    const praise = PRAISE.test(t.replace(STILL_WELCOME, ' ').replace(PLACE_WISH, (w) => (REQUIRED.test(t) || MINIMUM_AMOUNT.test(t) ? ' ' : w)));
+    const praise = inWishSection(c) || PRAISE.test(t.replace(STILL_WELCOME, ' ').replace(PLACE_WISH, (w) => (REQUIRED.test(t) || MINIMUM_AMOUNT.test(t) ? ' ' : w)));
     const asksWithout = WITHOUT.test(c.prompt) && /accept|consider|apply|eligible/.test(c.prompt);
     if (WITHOUT.test(t) && EXCLUDES.test(t)) status = 'required';
     else if (WITHOUT.test(t) && STILL_WELCOME.test(t)) status = praise ? 'preferred' : 'not-required';

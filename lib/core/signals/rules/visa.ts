@@ -86,6 +86,7 @@ const NEGATIVE = new RegExp(
     String.raw`(?::|\s-)\s*no\b`, // "H-1B visa: No", "H1B – No"
     String.raw`\b(?:sponsorship|visas?|j1|h1b|ecfmg)\s+no\.?$`, // a row read as one line: "J-1 visa sponsorship through ECFMG No"
     String.raw`\b(?:is|are|does|do|will)\s+not\s*[.;,]?$`, // "H-1B visas are sponsored; J-1 visas are not."
+    String.raw`\bnot an? (?:option|possibility)\b`, // "the H-1B is therefore not an option"
     // "does not file H-1B petitions" (active voice only: "petitions cannot be filed until…" is a condition)
     String.raw`\b(?:(?:do|does|will|are|is)\s+not(?:\s+able\s+to)?|don't|doesn't|won't|unable\s+to|cannot|can't)\s+file\b`,
     // "H-1B sponsorship was discontinued in 2024"
@@ -97,7 +98,7 @@ const NEGATIVE = new RegExp(
 const ONLY_TYPE = new RegExp(
   [
     String.raw`\bonly (?:(?:sponsor|accept|consider|support|offer|provide)s?\s+)?(?:the\s+)?(j1|h1b)\b`,
-    String.raw`\b(j1|h1b)(?: visas?)?(?: status)? (?:only|exclusively)\b(?!\s+(?:if|when|to|with|after|in|on)\b|\s+for\s+(?!${SEASON}))`,
+    String.raw`\b(j1|h1b)(?: visas?)?(?: status)?(?: (?:through|via|sponsored by) (?:the )?ecfmg)? (?:only|exclusively)\b(?!\s+(?:if|when|to|with|after|in|on)\b|\s+for\s+(?!${SEASON}))`,
     String.raw`\b(?:other than|except(?: for)?) (?:the\s+)?(j1|h1b)\b`,
     // "Visa sponsorship is limited to the J-1"
     String.raw`\b(?:limited|restricted) to (?:the\s+)?(j1|h1b)\b`,
@@ -143,6 +144,9 @@ const VISA_REFUSAL = new RegExp(
     String.raw`\b(?:visas?|visa sponsorship)\b(?:\s+\w+){0,3}?\s+(?:is|are)\s+not\s+(?:\w+\s+)?(?:sponsored|offered|available|provided|possible)\b`,
   ].join('|'),
 );
+const ANY_KIND = /\bvisas? of any kind\b|\bany (?:type|kind) of visa\b|\bany visas?\b/;
+// "We accept the J-1 … The hospital does not sponsor any other visa type": no for the ones not named.
+const NO_OTHER = /\bnot (?:sponsor|accept|support|offer) any other (?:visas?|visa types?|types? of visas?|kinds? of visas?)\b|\bno other (?:visas?|visa types?)\b/;
 // Applicants who need no visa at all: citizens, permanent residents, green card holders.
 const NEEDS_NO_VISA = /\bcitizens?(?:hip)?\b|\bpermanent residen|\bgreen card/;
 // "If you require visa sponsorship, say so in ERAS": the condition is the applicant's, not the program's.
@@ -247,14 +251,16 @@ function answerOf(c: Clause): 'yes' | 'no' | null {
 }
 
 /** A clause that names no visa: an answer to a visa question, a carried condition, or all visas at once. */
-function untypedStatements(c: Clause, text: string, promptTypes: VisaType[], promptVisa: boolean, carried: VisaType[], say: Say) {
+function untypedStatements(c: Clause, text: string, promptTypes: VisaType[], promptVisa: boolean, carried: VisaType[], recent: VisaType[], say: Say) {
   // "Only citizens, permanent residents or EAD holders are eligible": no visa, whatever else is named.
   if (CITIZENS_ONLY.test(text) || NO_VISA_GROUPS.test(text)) return sayBoth(say, 'no', Rank.Implied);
   if (promptTypes.length > 0 && LIMITED_TO_LISTED.test(text)) {
     for (const t of promptTypes) say(t, 'no', Rank.Explicit);
     return;
   }
-  if (OFF_TOPIC.test(text)) return;
+  // ("cannot sponsor visas of any kind, so applicants must hold … an employment authorization
+  // document": a refusal of every visa, whatever else the sentence names.)
+  if (OFF_TOPIC.test(text) && !(ANY_KIND.test(text) && GENERIC_NO.test(text))) return;
   const answer = answerOf(c);
   // VISA_CONDITION is long and most clauses never reach a use of it: tested on first use, each use
   // reading `(conditional ??= VISA_CONDITION.test(text))`.
@@ -275,6 +281,11 @@ function untypedStatements(c: Clause, text: string, promptTypes: VisaType[], pro
   }
   // "Applicants must pass Step 3 by April 30" after an H-1B sentence: the condition belongs to it.
   const last = carried.length > 0 ? carried : promptTypes;
+  if (NO_OTHER.test(text)) {
+    const named = last.length > 0 ? last : recent;
+    for (const t of ['j1', 'h1b'] as const) if (named.length > 0 && !named.includes(t)) say(t, 'no', Rank.Explicit);
+    return;
+  }
   // ("Applicants who already hold permanent residency need not act on visas" is about those who need none.)
   if (last.length === 1 && /\b(?:step 3|visa|sponsor)/.test(text) && !NEEDS_NO_VISA.test(text) && ((conditional ??= VISA_CONDITION.test(text)) || STEP3_DEADLINE.test(text))) {
     return say(last[0]!, 'conditional', Rank.Conditional);
@@ -307,8 +318,16 @@ function typedStatements(c: Clause, text: string, prompt: string, promptTypes: V
     for (const t of ['j1', 'h1b'] as const) if (!named.includes(t)) say(t, 'no', Rank.Implied);
   }
 
+  let before: VisaType[] = [];
   scopesOf(text).forEach((scope, i) => {
     if (OFF_TOPIC.test(scope)) return;
+    // "…will also file an H-1B petition, but only for a matched applicant who has passed Step 3":
+    // a scope naming no visa that only restricts narrows the one before it.
+    if (i > 0 && typesIn(scope).length === 0) {
+      if (before.length === 1 && (/^only\b/.test(scope) || STEP3_DEADLINE.test(scope)) && VISA_CONDITION.test(`only ${scope}`)) say(before[0]!, 'conditional', Rank.Conditional);
+      return;
+    }
+    before = typesIn(scope);
     const ifYou = scope.match(APPLICANT_IF);
     if (ifYou && typesIn(ifYou[1]!).length > 0 && !POSITIVE.test(ifYou[2]!)) return;
     const mentions = wordsByMention(scope);
@@ -358,7 +377,7 @@ function trackRow(c: Clause, text: string, say: Say): boolean {
   return true;
 }
 
-function statementsOf(c: Clause, text: string, carried: VisaType[]): Statement[] {
+function statementsOf(c: Clause, text: string, carried: VisaType[], recent: VisaType[] = []): Statement[] {
   const prompt = canon(c.prompt);
   const out: Statement[] = [];
   const say = sinkFor(out, c);
@@ -370,7 +389,7 @@ function statementsOf(c: Clause, text: string, carried: VisaType[]): Statement[]
   }
   const promptVisa = prompt !== '' && VISA_TALK.test(prompt) && !PROMPT_ASIDE.test(prompt);
   const promptTypes = promptVisa ? typesIn(prompt) : [];
-  if (typesIn(text).length === 0) untypedStatements(c, text, promptTypes, promptVisa, carried, say);
+  if (typesIn(text).length === 0) untypedStatements(c, text, promptTypes, promptVisa, carried, recent, say);
   else typedStatements(c, text, prompt, promptTypes, promptVisa, say);
   return out;
 }
@@ -398,6 +417,8 @@ export const VISA_WORDS_SCAN = new RegExp(VISA_WORDS.source, 'g');
 export function readVisa(ctx: RuleContext): { j1: Found<VisaValue> | null; h1b: Found<VisaValue> | null } {
   const all: Statement[] = [];
   let carried: VisaType[] = [];
+  let recent: VisaType[] = [];
+  let recentBlock = -9;
   let lastBlock = -1;
   const clauses = contentClauses(ctx);
   const hits = contentHits(ctx, VISA_WORDS_SCAN);
@@ -409,9 +430,15 @@ export function readVisa(ctx: RuleContext): { j1: Found<VisaValue> | null; h1b: 
     // FREIDA's "Not available" (and "N/A", "–") under a visa label is no answer, not a refusal.
     if (c.kind === 'label-value' && isPlaceholder(c.text)) continue;
     const text = canon(c.norm);
-    all.push(...statementsOf(c, text, carried));
+    // (The visas named just before, in this block or the one before it: "…train on the J-1" then
+    // "- the hospital does not sponsor any other visa type".)
+    all.push(...statementsOf(c, text, carried, c.blockIndex - recentBlock <= 1 ? recent : []));
     const mentioned = typesIn(text);
-    if (mentioned.length > 0) carried = mentioned;
+    if (mentioned.length > 0) {
+      carried = mentioned;
+      recent = mentioned;
+      recentBlock = c.blockIndex;
+    }
   }
   const pick = (type: VisaType) => {
     const s = resolve(all.filter((x) => x.type === type));

@@ -1,6 +1,6 @@
 import type { YogValue } from '../../schema/signals';
 import { NUM_WORD, wordNumber } from '../normalize';
-import { contentClauses, contentHits, found, type Found, type RuleContext } from '../rule-kit';
+import { contentClauses, contentHits, found, inWishSection, type Found, type RuleContext } from '../rule-kit';
 
 // Graduation-year limits: "within the past 5 years", "no more than three years out", "within 3 years
 // of starting training" → { maxYears }; "graduated on or after June 30, 2023", "2019 or later",
@@ -111,7 +111,7 @@ export function readYog(ctx: RuleContext): Found<YogValue> | null {
 
     const value = limitIn(rule, c.prompt, promptAsks);
     if (!value) continue;
-    if (WISH.test(t) || /\bprefer/.test(c.section)) {
+    if (WISH.test(t) || inWishSection(c)) {
       preferred ??= found(ctx, c, value, 'preferred');
       continue;
     }

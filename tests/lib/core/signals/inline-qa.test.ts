@@ -81,3 +81,14 @@ describe('criteriaColumns', () => {
     expect(criteriaColumns(ragged)).toBe(ragged);
   });
 });
+
+describe('criteriaColumns with a statistics column', () => {
+  test('"Examination | Minimum required for interview | Mean of current PGY-1 class": the minimum only', () => {
+    const row = (text: string, i: number) => ({ kind: 'table-row' as const, text, locator: [3, i], chrome: false });
+    const p = { url: URL, title: TITLE, blocks: [row('Examination | Minimum required for interview | Mean of current PGY-1 class', 0), row('USMLE Step 1 | Pass (205 if a numeric score was reported) | Pass', 1), row('USMLE Step 2 CK | 220 | 243', 2)] };
+    const out = criteriaColumns(p).blocks;
+    expect(out[2]).toMatchObject({ kind: 'label-value', prompt: 'USMLE Step 2 CK', text: '220' });
+    const l = toLabels(extractSignals({ ...p, blocks: [{ kind: 'heading' as const, text: 'Pediatrics Residency', level: 1, locator: [0], chrome: false }, ...p.blocks] }));
+    expect([l.step1MinScore, l.step2MinScore]).toEqual([205, 220]);
+  });
+});

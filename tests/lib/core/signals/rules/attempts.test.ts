@@ -148,3 +148,15 @@ describe('"will not by itself exclude"', () => {
     expect(l.firstAttemptOnly).toBe(false);
   });
 });
+
+describe('round 7: attempts', () => {
+  const attempts = (lines: string[]) => toLabels(extractSignals(pageTextFromLines(['We accept applications through ERAS only.', ...lines], 'https://www.example-hospital.org/gme/internal-medicine/faq', 'FAQ | Internal Medicine Residency | Example Hospital'))).firstAttemptOnly;
+  test.each<[string, string[], boolean | null]>([
+    ['"two or more failures … we are unable to review your file"', ['Will one failed attempt keep me from being considered? || Not necessarily. We can look past one unsuccessful attempt on a single Step. If you have two or more failures, on any combination of Steps, we are unable to review your file.'], false],
+    ['"failed any USMLE Step three or more times"', ['Can I apply if I have failed a Step? || We will not consider applicants who have failed any USMLE Step three or more times.'], false],
+    ['"does not by itself rule you out"', ['Will you consider an applicant who failed a Step? || A failed attempt does not by itself rule you out.'], false],
+    ['"passed in a single attempt"', ['- Each USMLE Step must be passed in a single attempt.'], true],
+  ])('%s', (_name, lines, want) => {
+    expect(attempts(lines)).toBe(want);
+  });
+});

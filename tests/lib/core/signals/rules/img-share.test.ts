@@ -144,6 +144,10 @@ describe('counts out of totals in other words', () => {
     ['"of the 50 residents …, 12 are graduates of international medical schools"', ['Of the 50 residents presently training in the Program, 12 are graduates of international medical schools.'], 24],
     ['a count row and a total row', ['Total residents (PGY-1 to PGY-3) :: 54', 'Countries represented :: 14', 'International medical graduates among current residents :: 31'], 57],
     ['a count row without a total row', ['International medical graduates among current residents :: 31'], null],
+    ['"of the 27 residents now in the program, 21 earned their medical degree outside the US"', ['How many of your residents are IMGs? || Of the 27 residents now in the program, 21 earned their medical degree outside the US.'], 78],
+    ['"18 of 27 are international graduates" under "Current residents"', ['Current residents :: 18 of 27 are international graduates'], 67],
+    ['"what share … ? roughly 35%"', ['What share of your residents are IMGs? || Roughly 35% of our current residents.'], 35],
+    ['"we do not currently have any international medical graduates"', ['We do not currently have any international medical graduates among our residents, but citizens who trained abroad are welcome.'], 0],
   ])('%s', (_name, lines, want) => {
     expect(imgPercent(lines)).toBe(want);
   });

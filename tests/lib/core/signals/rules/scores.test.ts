@@ -246,3 +246,14 @@ describe('a lone figure tied to its step, and rules the program dropped', () => 
     expect(scores(lines)).toEqual(want);
   });
 });
+
+describe('round 7: "the lowest score we can accept is", invitations not extended, "screen at"', () => {
+  test.each<[string, string[], (number | null)[]]>([
+    ['"the lowest score we can accept is 210" for a scored Step 1', ['If you sat Step 1 while it was still reported with a three-digit score, the lowest score we can accept is 210.'], [210, null]],
+    ['"the lowest Step 2 CK score it will review is 218"', ['The committee screens on Step 2 CK, and the lowest Step 2 CK score it will review is 218.'], [null, 218]],
+    ['"we do not extend interview invitations to anyone who scored below 225"', ['For Step 2 CK, we do not extend interview invitations to anyone who scored below 225.'], [null, 225]],
+    ['"we screen at 220 for Step 1 and 225 for Step 2 CK"', ['Do you have minimum USMLE scores? || We screen at 220 for Step 1 and 225 for Step 2 CK; both on the first attempt.'], [220, 225]],
+  ])('%s', (_name, lines, want) => {
+    expect(scores(lines)).toEqual(want);
+  });
+});

@@ -202,3 +202,13 @@ describe('recent graduates spared', () => {
     expect(usce(['Is U.S. clinical experience required for every applicant? || Recent graduates may apply without U.S. clinical experience.'])).toEqual([null, null]);
   });
 });
+
+describe('round 7: "not an eligibility requirement", and sections of wishes', () => {
+  test.each<[string, string[], string | null, number | null]>([
+    ['"not an eligibility requirement"', ['US clinical experience :: not an eligibility requirement'], 'not-required', null],
+    ['an amount under "What strengthens an application"', ['# What strengthens an application', '- Three months or more of hands-on clinical experience in US internal medicine.'], 'preferred', 3],
+    ['a requirement word in such a section still requires', ['# Preferred qualifications', '- US clinical experience of 2 months is required of all applicants.'], 'required', 2],
+  ])('%s', (_name, lines, status, months) => {
+    expect(usce(lines)).toEqual([status, months]);
+  });
+});

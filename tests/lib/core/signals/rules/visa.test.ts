@@ -336,3 +336,16 @@ describe('residents\' stories are not rules', () => {
     expect(visaOf(lines)).toEqual({ j1, h1b });
   });
 });
+
+describe('round 7: restrictions after "but", other visas, options, any kind', () => {
+  test.each<Row>([
+    ['"…also file an H-1B petition, but only for a matched applicant who has passed Step 3"', ['Most of our residents from abroad train on the J-1 visa sponsored by ECFMG.', 'The hospital will also file an H-1B petition, but only for a matched applicant who has already passed USMLE Step 3.'], 'yes', 'conditional'],
+    ['"does not sponsor any other visa type"', ['- International graduates train here on the J-1 visa sponsored by ECFMG;', '- the hospital does not sponsor any other visa type.'], 'yes', 'no'],
+    ['"the H-1B is therefore not an option"', ['Applicants eligible for the ECFMG-sponsored J-1 are welcome to apply; the H-1B is therefore not an option in our program.'], 'yes', 'no'],
+    ['"visas of any kind", with an EAD named', ['Because the program cannot sponsor visas of any kind, applicants must be US citizens, permanent residents, or holders of an employment authorization document.'], 'no', 'no'],
+    ['"J-1 through ECFMG only" as a row', ['Visa :: J-1 through ECFMG only'], 'yes', 'no'],
+    ['spouses are still off topic', ['We sponsor J-1 visas.', 'We do not sponsor visas for spouses.'], 'yes', null],
+  ])('%s', (_name, lines, j1, h1b) => {
+    expect(visaOf(lines)).toEqual({ j1, h1b });
+  });
+});
