@@ -49,14 +49,16 @@ export function Badge(props: BadgeProps) {
     setHighlighted(true);
   };
 
-  // Opening moves focus into the dialog so its content is read next — once, when the user opens it:
-  // a later re-render (a change announced by another tab, a re-read) must not pull focus away from
-  // the control the user is on.
+  // Opening moves focus into the dialog so its content is read next — once, when the user opens it,
+  // and only from the pill: a later re-render (a change announced by another tab, a re-read, a panel
+  // that opens late on a slow machine) must not pull focus away from the control the user is on.
   const focusOnOpen = useRef(false);
   useEffect(() => {
     if (expanded && focusOnOpen.current) {
       focusOnOpen.current = false;
-      panelRef.current?.focus();
+      const panel = panelRef.current;
+      const active = (panel?.getRootNode() as Document | ShadowRoot | undefined)?.activeElement ?? null;
+      if (panel && (active === null || active === pillRef.current)) panel.focus();
     }
   }, [expanded]);
 

@@ -63,8 +63,18 @@ export async function openExtensionPage(browser: Browser, path: string, timeout 
   const page = await browser.newPage();
   const url = extensionUrl(path);
   void page.goto(url).catch(() => {});
-  await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout, polling: 100 }, url);
-  return page;
+  // A poll that lands while the page is navigating fails with a protocol error ("right-hand side of
+  // 'in' should be an object, got null") rather than returning false: poll again until the deadline.
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: Math.max(1, deadline - Date.now()), polling: 100 }, url);
+      return page;
+    } catch (e) {
+      if (Date.now() >= deadline || (e as Error).name === 'TimeoutError') throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
 
 export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: string };
