@@ -50,6 +50,8 @@ const WRITTEN: [string, number, string[]][] = [
     'fm-al-applicant-preferences.html: usce want "preferred" got "required"',
   ]],
   ['n', 1, []],
+  ['o', 1, []],
+  ['p', 1, []],
 ];
 describe('written set', () => {
   test.each(WRITTEN)('set %s: field F1 at least %s, detection exact, only the known misses', (set, f1, known) => {

@@ -310,6 +310,7 @@ const NUMBERED_ENTRY =
 
 // --- application vocabulary and headings ------------------------------------------------------------
 
+const GME_PAGE = /\b[Gg]raduate [Mm]edical [Ee]ducation\b|\bGME\b/;
 const OTHER_TRAINING_TITLE =
   /\b(?:visiting (?:medical )?students?|away rotations?|clerkships?|sub-?internships?|acting internships?|medical student education|student electives?|fellowships?|fellowship programs?)\b/i;
 const OTHER_PROFESSION =
@@ -458,6 +459,9 @@ export function detectProgramPage(page: PageText): Detection {
   // Talk about programs in general outweighing talk for one program. A GME office speaks about its
   // programs in the plural too ("some programs sponsor the H-1B"), but also for its institution, so
   // only a clear majority of generic talk counts in full.
+  // On a GME office's own page ("… | Graduate Medical Education | …", /gme/…) "every program", "each
+  // program's page", "some programs set their own limits" is the office speaking of its programs.
+  if (GME_PAGE.test(page.title) || /\/(?:gme|graduate-medical-education)(?:\/|$)/i.test(page.url)) genericHits /= 2;
   if (genericHits >= 3 && genericHits > 2 * ownBlocks) neg(2, `generic voice ${genericHits} vs own ${ownBlocks}`);
   else if (genericHits >= 2 && genericHits > ownBlocks) neg(1, `generic voice ${genericHits} vs own ${ownBlocks}`);
 

@@ -21,7 +21,7 @@ const AFFILIATED = new RegExp(
     String.raw`\buniversity[- ]affiliated,? community\b`,
     String.raw`\bcommunity(?:[- ]based)? (?:teaching )?(?:hospital|program|residency)[^.;]{0,30}\baffiliated with (?:the |an? )?[^.;]{0,40}\buniversity\b`,
     // "a community hospital with a university affiliation"
-    String.raw`\bcommunity (?:teaching )?(?:hospital|program|residency)\b[^.;]{0,20}\bwith an? (?:\w+ )?university affiliation\b`,
+    String.raw`\bcommunity(?:[- ]based)? (?:teaching )?(?:hospital|program|residency)\b[^.;]{0,20}\bwith an? (?:\w+ )?university affiliation\b`,
     // "Our program is community based and affiliated with the … University College of Medicine"
     String.raw`\bcommunity[- ]based,? (?:and )?(?:academically )?affiliated with (?:the |an? )?[^.;]{0,40}\buniversity\b`,
   ].join('|'),

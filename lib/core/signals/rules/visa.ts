@@ -27,7 +27,7 @@ export const VISA_VOCABULARY = {
   stance: [
     'sponsor', 'sponsors', 'sponsored', 'sponsoring', 'sponsorship', 'accept', 'accepts', 'accepted', 'accepting',
     'offer', 'offers', 'offered', 'support', 'supports', 'supported', 'holder', 'holders', 'eligible', 'eligibility',
-    'qualify for', 'consider', 'considers', 'considered', 'continue', 'continuing', 'possible', 'maintain',
+    'qualify for', 'consider', 'considers', 'considered', 'continue', 'continued', 'continuing', 'possible', 'maintain',
     'welcome', 'welcomes', 'welcomed', 'prefer', 'prefers', 'preferred', 'participate', 'participates', 'participating',
     'assist', 'assists', 'assisting', 'petition', 'petitions', 'file', 'files', 'filed',
   ],
@@ -98,7 +98,7 @@ const NEGATIVE = new RegExp(
 const ONLY_TYPE = new RegExp(
   [
     String.raw`\bonly (?:(?:sponsor|accept|consider|support|offer|provide)s?\s+)?(?:the\s+)?(j1|h1b)\b`,
-    String.raw`\b(j1|h1b)(?: visas?)?(?: status)?(?: (?:through|via|sponsored by) (?:the )?ecfmg)? (?:only|exclusively)\b(?!\s+(?:if|when|to|with|after|in|on)\b|\s+for\s+(?!${SEASON}))`,
+    String.raw`\b(j1|h1b)(?: visas?)?(?: status)?(?: (?:through|via|sponsored by) (?:the )?ecfmg| \((?:through |via )?ecfmg\))? (?:only|exclusively)\b(?!\s+(?:if|when|to|with|after|in|on)\b|\s+for\s+(?!${SEASON}))`,
     String.raw`\b(?:other than|except(?: for)?) (?:the\s+)?(j1|h1b)\b`,
     // "Visa sponsorship is limited to the J-1"
     String.raw`\b(?:limited|restricted) to (?:the\s+)?(j1|h1b)\b`,

@@ -244,3 +244,19 @@ describe('a data report about the Match', () => {
     expect(detectProgramPage(pageTextFromLines(lines, 'https://www.residencymatchdata.org/reports/data-brief-14', 'Match Outcomes by Specialty | Residency Match Data Center')).isProgramPage).toBe(false);
   });
 });
+
+describe('a GME office speaking of its programs', () => {
+  test('"every program", "each program\'s page", "some programs set their own limits" on the office\'s own page', () => {
+    const lines = [
+      '# International Medical Graduates',
+      'Do your programs accept international medical graduates? || Yes. All of our ACGME-accredited residency programs consider graduates of international medical schools.',
+      'What visa types are supported? || Every program accepts the J-1 visa sponsored by ECFMG. H-1B sponsorship is available in select programs only.',
+      'Are there institution-wide examination requirements? || Applicants to any program must have passed USMLE Step 1 and Step 2 CK. Programs may set higher score expectations.',
+      'Is U.S. clinical experience required? || Requirements differ by program. Please see each program\'s eligibility page.',
+      'Does graduation year matter? || Recent graduates are generally more competitive, and some programs set their own limits.',
+      'Our GME office processes ECFMG paperwork for matched residents.',
+    ];
+    const title = 'International Medical Graduates | Graduate Medical Education | Example Medical Center';
+    expect(detectProgramPage(pageTextFromLines(lines, 'https://www.example-health.org/education/graduate-medical-education/imgs', title)).isProgramPage).toBe(true);
+  });
+});

@@ -160,3 +160,10 @@ describe('round 7: attempts', () => {
     expect(attempts(lines)).toBe(want);
   });
 });
+
+describe('round 8: "does not remove an application from consideration"', () => {
+  test('a failure accepted', () => {
+    const l = toLabels(extractSignals(pageTextFromLines(['We accept applications through ERAS only.', '# Exam attempts', 'A single failed attempt, by itself, does not remove an application from consideration.'], 'https://www.example-hospital.org/gme/internal-medicine/faq', 'FAQ | Internal Medicine Residency | Example Hospital')));
+    expect(l.firstAttemptOnly).toBe(false);
+  });
+});

@@ -150,3 +150,9 @@ describe('a rotation site described under its section', () => {
     expect(read(lines).programType).toBe(want);
   });
 });
+
+describe('round 8: "a community-based teaching hospital with a university affiliation"', () => {
+  test('reads as community, university-affiliated', () => {
+    expect(read(['Bluegrass Ridge is a community-based teaching hospital with a university affiliation: our residents rotate at the university for subspecialty blocks.']).programType).toBe('community-university-affiliated');
+  });
+});

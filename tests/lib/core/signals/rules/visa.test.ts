@@ -349,3 +349,12 @@ describe('round 7: restrictions after "but", other visas, options, any kind', ()
     expect(visaOf(lines)).toEqual({ j1, h1b });
   });
 });
+
+describe('round 8: an H-1B continued for transfers, "J-1 (ECFMG) only"', () => {
+  test.each<Row>([
+    ['no new petitions; an existing H-1B continued only for transfers', ['We accept residents on J-1 visas sponsored by ECFMG. We do not file new H-1B petitions; an existing H-1B can be continued only for a resident transferring from another ACGME-accredited program.'], 'yes', 'conditional'],
+    ['"J-1 (ECFMG) only" as a row', ['Visa :: J-1 (ECFMG) only'], 'yes', 'no'],
+  ])('%s', (_name, lines, j1, h1b) => {
+    expect(visaOf(lines)).toEqual({ j1, h1b });
+  });
+});
