@@ -47,8 +47,8 @@ const PASS_FAIL = /\bpass(?:\s*\/\s*|-| or )fail\b/g;
 const FAILURE = /\bfail(?:ed|ures?|ing)?\b(?! to\b)|\bunsuccessful attempts?\b|\bmore than one attempt\b|\bmultiple attempts\b|\bretakes?\b|\brepeated attempts\b/;
 const REJECTS =
   /\bnot (?:be )?(?:considered|accepted|acceptable|eligible|reviewed|invited|interviewed)\b|\b(?:unable|not able) to (?:consider|accept|review|interview|invite)\b|\b(?:do not|does not|don't|cannot|can't|will not|won't) (?:consider|accept|review|interview|invite)\b|\bineligible\b|\bdisqualif\w*|\bexclude[sd]?\b|\bprecludes?\b|\bscreened out\b|\brejected\b/;
-const NOT_AUTOMATIC = /\bnot (?:automatically|necessarily) (?:be )?(?:exclud|disqualif|eliminat|reject|rule)\w*|\bnot an automatic\b|\b(?:do|does|will) not (?:automatically |necessarily |by itself |on its own |in itself )?(?:exclude|disqualify|preclude|eliminate|rule (?:you |them |an applicant |applicants )?out|remove (?:an? |the |your )?(?:application|applicant|candidate)s? from consideration)\b/;
-const ACCEPTS = /\b(?:considered|accepted|acceptable|eligible|reviewed|allowed|welcome)\b/;
+const NOT_AUTOMATIC = /\bnot (?:automatically|necessarily) (?:be )?(?:exclud|disqualif|eliminat|reject|rule)\w*|\bnot an automatic\b|\b(?:do|does|will) not (?:automatically |necessarily |by itself |on its own |in itself )?(?:exclude|disqualify|preclude|eliminate|rule (?:you |them |an applicant |applicants )?out|remove (?:an? |the |your |you )?(?:(?:application|applicant|candidate)s? )?from consideration)\b|\bdoes not,? (?:on its own|by itself),? (?:exclude|disqualify|remove|rule)\b/;
+const ACCEPTS = /\b(?:considered|accepted|acceptable|eligible|reviewed|allowed|welcome)\b|\b(?:will|would|do|does|can|may) (?:still )?consider\b/;
 // "Do you accept applicants with a USMLE failure?" — yes accepts failures, no excludes them.
 const ASKS_FAILURE_OK = /\b(?:accept|consider|allow|eligible|apply|take)\b[^?]*(?:\bfail|\bmore than one attempt|\bmultiple attempts|\bretak|\bnot pass(?:ed)? (?:\w+ ){0,4}(?:first|1st) attempt)/;
 

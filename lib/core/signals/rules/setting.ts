@@ -38,7 +38,7 @@ const UNIVERSITY = new RegExp(
   [
     String.raw`\buniversity[- ]based\b`,
     String.raw`${DET} ${ADJ}(?:university|academic) (?:hospital )?(?:program|residency)\b`,
-    String.raw`\b(?:a|an) ${ADJ}university hospital\b`, // "a tertiary-care university hospital", not "Example University Hospital"
+    String.raw`\b(?:a|an|our) ${ADJ}university hospital\b`, // "a tertiary-care university hospital", not "Example University Hospital"
     String.raw`\bacademic medical center\b(?=[^.;]{0,30}\b(?:our|program|residency)\b)`,
   ].join('|'),
 );

@@ -30,7 +30,7 @@ const GRADUATION_BEFORE = /\bgraduat\w*|\bdegree\b|\bmedical school\b|\byog\b|\b
 // ("a gap of more than five years between medical school graduation and residency")
 // ("No more than 7 years may have passed between your medical school graduation and …")
 const POINTS_AT_GRADUATION =
-  /^(?: (?:may|can|must|should|shall|will|have|has|had|be|been|passed|elapsed|gone by|lapsed))*[^.;]{0,12}\b(?:of|since|from|after|out of|out from|between) (?:\w+ ){0,2}(?:graduation|medical school|school)\b/;
+  /^(?: (?:may|can|must|should|shall|will|have|has|had|be|been|passed|elapsed|gone by|lapsed))*[^.;]{0,12}\b(?:of|since|from|after|past|beyond|out of|out from|between) (?:\w+ ){0,2}(?:graduation|medical school|school)\b/;
 const GRADUATION_WORDS = new RegExp(GRADUATION_BEFORE.source, 'g');
 // "if you graduated before 2018, you must have six months of US clinical experience within the two
 // years before you apply": a span after the experience it measures is how recent that is.

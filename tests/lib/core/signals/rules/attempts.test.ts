@@ -167,3 +167,14 @@ describe('round 8: "does not remove an application from consideration"', () => {
     expect(l.firstAttemptOnly).toBe(false);
   });
 });
+
+describe('round 9: "we will still consider", "does not, on its own, remove you from consideration"', () => {
+  const attempts = (lines: string[]) => toLabels(extractSignals(pageTextFromLines(['We accept applications through ERAS only.', ...lines], 'https://www.example-hospital.org/gme/internal-medicine/faq', 'FAQ | Internal Medicine Residency | Example Hospital'))).firstAttemptOnly;
+  test.each<[string, string[], boolean | null]>([
+    ['"we will consider applicants with a single failed attempt"', ['Will a failed attempt disqualify me? || We will consider applicants with a single failed attempt if it is explained in the personal statement.'], false],
+    ['"does not, on its own, remove you from consideration"', ['What if I failed a Step? || A single unsuccessful attempt on any USMLE Step does not, on its own, remove you from consideration.'], false],
+    ['"we will not consider applicants with a failed attempt" still excludes', ['Will a failed attempt disqualify me? || We will not consider applicants with a failed attempt on any Step.'], true],
+  ])('%s', (_name, lines, want) => {
+    expect(attempts(lines)).toBe(want);
+  });
+});

@@ -156,3 +156,12 @@ describe('round 8: "a community-based teaching hospital with a university affili
     expect(read(['Bluegrass Ridge is a community-based teaching hospital with a university affiliation: our residents rotate at the university for subspecialty blocks.']).programType).toBe('community-university-affiliated');
   });
 });
+
+describe('round 9: "based at our university hospital"', () => {
+  test.each<[string[], T]>([
+    [['The four-year residency is based at our university hospital in Gainesville.'], 'university'],
+    [['Residents rotate at our university hospital for two months of cardiology.'], null],
+  ])('%s', (lines, want) => {
+    expect(read(lines).programType).toBe(want);
+  });
+});

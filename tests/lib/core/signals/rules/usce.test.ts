@@ -212,3 +212,12 @@ describe('round 7: "not an eligibility requirement", and sections of wishes', ()
     expect(usce(lines)).toEqual([status, months]);
   });
 });
+
+describe('round 9: "US experience" and a US observership', () => {
+  test.each<[string, string[], string | null, number | null]>([
+    ['"we recommend at least one month of US experience"', ['We recommend at least one month of US experience in pathology, such as an elective.'], 'preferred', 1],
+    ['"an observership in the US can be helpful, though it is not required"', ['Should I complete an observership? || A radiology observership in the US can be helpful, though it is not required.'], 'preferred', null],
+  ])('%s', (_name, lines, status, months) => {
+    expect(usce(lines)).toEqual([status, months]);
+  });
+});

@@ -168,3 +168,9 @@ describe('a resident\'s story is not a limit; a rule with "have graduated" is', 
     expect(yog(lines)).toEqual(want);
   });
 });
+
+describe('round 9: "no more than three years past their graduation"', () => {
+  test('"past" points at graduation', () => {
+    expect(yog(['Candidates must be no more than three years past their medical school graduation date on July 1 of the year training begins.'])).toEqual({ maxYears: 3 });
+  });
+});
