@@ -54,6 +54,8 @@ const WRITTEN: [string, number, string[]][] = [
   ['p', 1, []],
   ['q', 1, []],
   ['r', 1, []],
+  ['s', 1, []],
+  ['t', 1, []],
 ];
 describe('written set', () => {
   test.each(WRITTEN)('set %s: field F1 at least %s, detection exact, only the known misses', (set, f1, known) => {

@@ -11,7 +11,7 @@ const IMG =
 export const IMG_SCAN = new RegExp(IMG.source, 'g');
 const PERCENT = /(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)/;
 // ("5 of our 12 transitional residents": up to two words before the group.)
-const COUNT_OF = new RegExp(String.raw`\b(${NUM_WORD}) (?:out )?of (?:our |the |all )?(${NUM_WORD}) (?:(?!of\b|are\b)[\w-]+ ){0,2}?(?:residents|interns|trainees|positions)\b`);
+const COUNT_OF = new RegExp(String.raw`\b(${NUM_WORD}) (?:out )?of (?:our |the |all |its |the program's |this program's )?(${NUM_WORD}) (?:(?!of\b|are\b)[\w-]+ ){0,3}?(?:residents|interns|trainees|positions)\b`);
 // "18 IMGs out of 24 total": the group named before its total.
 const GROUP_OF = new RegExp(String.raw`\b(${NUM_WORD}) (?:imgs?|fmgs?|international (?:medical )?graduates|foreign (?:medical )?graduates) (?:(?:out )?of|among) (?:our |the |all )?(${NUM_WORD})\b`);
 // The total first: "Of our 24 residents, 18 are IMGs", "We have 36 residents: 20 are IMGs".

@@ -20,7 +20,7 @@ const ADDRESS = new RegExp(
   'g',
 );
 const LOCATED = new RegExp(
-  String.raw`\b(?:located|based|situated|headquartered|nestled|campus|hospital|program|residency)\s+(?:is\s+)?in\s+(?:downtown\s+|the heart of\s+|historic\s+|beautiful\s+)?(?:[A-Z][\w.'-]*\s+){0,3}?[A-Z][\w.'-]*,\s+${STATE}(?![\w])`,
+  String.raw`\b(?:[Ll]ocated|[Bb]ased|[Ss]ituated|[Hh]eadquartered|[Nn]estled|[Cc]ampus|[Hh]ospital|[Pp]rograms?|[Rr]esidency)\s+(?:is\s+)?in\s+(?:downtown\s+|the heart of\s+|historic\s+|beautiful\s+)?(?:[A-Z][\w.'-]*\s+){0,3}?[A-Z][\w.'-]*,\s+${STATE}(?![\w])`,
   'g',
 );
 

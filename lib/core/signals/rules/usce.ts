@@ -20,7 +20,7 @@ const REQUIRED = /\b(?:required|requires|require|must|mandatory|need|needs|neces
 const NOT_REQUIRED =
   /\bnot (?:a |an )?(?:eligibility |formal |strict )?(?:required|requirement|necessary|mandatory|needed)\b|\bnot require\b|\b(?:do|does) not (?:need|require)\b|\bno usce (?:is )?(?:needed|required)\b|\beven if you have no\b|\bis optional\b/;
 const PRAISE =
-  /\b(?:prefer\w*|preference|helpful|helps|help|a plus|advantage\w*|favou?rabl\w*|highly regarded|regarded|valued|value|recommend(?!ation)\w*|encourag\w*|desirable|desired|strengthen\w*|stronger|more competitive|beneficial|welcome|considered positively|ideally)\b/;
+  /\b(?:prefer\w*|preference|helpful|helps|help|an? (?:real |big |definite |strong |great )?plus|advantage\w*|favou?rabl\w*|highly regarded|regarded|valued|value|recommend(?!ation)\w*|encourag\w*|desirable|desired|strengthen\w*|stronger|more competitive|beneficial|welcome|considered positively|ideally)\b/;
 // Rules for a group of applicants: "if more than a year has passed", "applicants who graduated more than
 // two years ago", "graduates of more than 2 years since graduation".
 // ("if you graduated before 2018", "because you graduated before 2018", "graduates before 2018 need …")

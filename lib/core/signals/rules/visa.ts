@@ -80,7 +80,7 @@ const POSITIVE = new RegExp(
 );
 const NEGATIVE = new RegExp(
   [
-    String.raw`\b(?:not|never|neither|nor|unable to|cannot|can't|don't|doesn't|won't|no longer)\s+(?:\w+\s+){0,2}?(?:${alternation(VISA_VOCABULARY.refusedVerbs)})(?!ship)\w*`,
+    String.raw`\b(?:not in a position to|not|never|neither|nor|unable to|cannot|can't|don't|doesn't|won't|no longer)\s+(?:\w+\s+){0,2}?(?:${alternation(VISA_VOCABULARY.refusedVerbs)})(?!ship)\w*`,
     String.raw`\bnot\s+(?:\w+\s+)?(?:sponsored|accepted|offered|supported|available|considered|possible|eligible for)\b`,
     String.raw`\b(?:no|not|neither|nor)\s+(?:the\s+|an?\s+)?(?:j1|h1b)\b`, // "no H-1B sponsorship", "but not H-1B"
     String.raw`(?::|\s-)\s*no\b`, // "H-1B visa: No", "H1B – No"

@@ -178,3 +178,10 @@ describe('round 9: "we will still consider", "does not, on its own, remove you f
     expect(attempts(lines)).toBe(want);
   });
 });
+
+describe('round 10: "removes an application from consideration"', () => {
+  test('a failed attempt removes the application: first attempt only', () => {
+    const l = toLabels(extractSignals(pageTextFromLines(['We accept applications through ERAS only.', 'Can I apply if I did not pass an exam the first time? || A failed attempt on any USMLE Step removes an application from consideration, regardless of later scores.'], 'https://www.example-hospital.org/gme/internal-medicine/faq', 'FAQ | Internal Medicine Residency | Example Hospital')));
+    expect(l.firstAttemptOnly).toBe(true);
+  });
+});

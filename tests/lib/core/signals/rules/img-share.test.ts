@@ -147,6 +147,8 @@ describe('counts out of totals in other words', () => {
     ['"of the 27 residents now in the program, 21 earned their medical degree outside the US"', ['How many of your residents are IMGs? || Of the 27 residents now in the program, 21 earned their medical degree outside the US.'], 78],
     ['"18 of 27 are international graduates" under "Current residents"', ['Current residents :: 18 of 27 are international graduates'], 67],
     ['"what share … ? roughly 35%"', ['What share of your residents are IMGs? || Roughly 35% of our current residents.'], 35],
+    ['"five of our 16 current adult neurology residents"', ['Five of our 16 current adult neurology residents are international medical graduates.'], 31],
+    ['"twenty of the program\'s 24 current residents"', ["Twenty of the program's 24 current residents are international medical graduates."], 83],
     ['"we do not currently have any international medical graduates"', ['We do not currently have any international medical graduates among our residents, but citizens who trained abroad are welcome.'], 0],
   ])('%s', (_name, lines, want) => {
     expect(imgPercent(lines)).toBe(want);

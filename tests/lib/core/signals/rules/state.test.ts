@@ -115,3 +115,12 @@ describe('the program office named over its address', () => {
     expect(stateOf(['@footer', 'Health System · 1 Main Street, Camden, NJ 08103', '# Residency Office', '200 Walnut Street, Philadelphia, PA 19106'])).toBe('PA');
   });
 });
+
+describe('round 10: "Residency in Wenatchee, Washington", "programs in Neptune, New Jersey" (no ZIP)', () => {
+  test.each<[string[], string]>([
+    [['Thank you for your interest in the Cascade Foothills Family Medicine Residency in Wenatchee, Washington.'], 'WA'],
+    [['The Office of Graduate Medical Education oversees visa matters for residents in all of our programs in Neptune, New Jersey.'], 'NJ'],
+  ])('%s', (lines, want) => {
+    expect(stateOf(lines)).toBe(want);
+  });
+});

@@ -221,3 +221,9 @@ describe('round 9: "US experience" and a US observership', () => {
     expect(usce(lines)).toEqual([status, months]);
   });
 });
+
+describe('round 10: "a real plus" after "not a requirement"', () => {
+  test('praise in the next sentence of the answer', () => {
+    expect(usce(['Do I need US clinical experience? || It is not a requirement. That said, hands-on experience in a US hospital is a real plus.'])).toEqual(['preferred', null]);
+  });
+});

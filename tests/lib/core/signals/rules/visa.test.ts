@@ -358,3 +358,11 @@ describe('round 8: an H-1B continued for transfers, "J-1 (ECFMG) only"', () => {
     expect(visaOf(lines)).toEqual({ j1, h1b });
   });
 });
+
+describe('round 10: "not in a position to sponsor"', () => {
+  test.each<Row>([
+    ['H-1B refused, J-1 welcome', ['We are not in a position to sponsor H-1B visas; candidates who need a J-1 visa sponsored by ECFMG are welcome.'], 'yes', 'no'],
+  ])('%s', (_name, lines, j1, h1b) => {
+    expect(visaOf(lines)).toEqual({ j1, h1b });
+  });
+});
