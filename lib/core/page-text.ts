@@ -38,6 +38,13 @@ export interface PageText {
 }
 
 /** Full text of a block as a reader sees it: "question answer" / "label: value". */
+/**
+ * Text that ends a question: "?" with any closing quotes or brackets, and the chevron or plus an
+ * accordion button may end in ("Do you sponsor visas?▾"). The reader pairs such blocks with their
+ * answers; the clause layer marks them as questions (they state nothing).
+ */
+export const QUESTION_END = /\?["'”’)\]]*\s*[\u2190-\u21ff\u25a0-\u25ff\u2303\u2304+›»]?$/;
+
 export function blockText(b: Block): string {
   if (b.kind === 'qa' && b.prompt) return `${b.prompt} ${b.text}`;
   if (b.kind === 'label-value' && b.prompt) return `${b.prompt}: ${b.text}`;

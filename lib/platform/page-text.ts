@@ -1,4 +1,4 @@
-import type { Block, BlockKind, Locator, PageText } from '../core/page-text';
+import { QUESTION_END, type Block, type BlockKind, type Locator, type PageText } from '../core/page-text';
 
 // Document → PageText in one iterative TreeWalker pass. Text comes from text nodes' `data`, never
 // innerText or computed style: innerText forces layout and skips collapsed accordion answers, which
@@ -78,8 +78,6 @@ tag(T.Summary, 'summary');
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo']);
 const CHROME_NAME = /cookie|consent|gdpr/i;
 const SKIP_LINK = /^skip to (?:the )?(?:main )?(?:content|navigation|main)\b/i;
-// (An accordion button may end in a chevron or a plus: "Do you sponsor visas?▾".)
-const QUESTION_END = /\?["'”’)\]]*\s*[\u2190-\u21ff\u25a0-\u25ff\u2303\u2304+›»]?$/;
 const NUMBERING = /^\(?\d{1,3}[.)]\s+/;
 const Q_MARK = /^(?:Q|Question)\s*\d{0,3}\s*[.:)]\s*/;
 const A_MARK = /^(?:A|Ans|Answer)\s*[.:)]\s*/;
@@ -278,14 +276,19 @@ function chunks(text: string): string[] {
   return out;
 }
 
+const BULLET_CHARS = '-–—•·*■□▪▫►▸◆◇●○✓✔';
 // A line opening with a bullet, a dash or a number: "- Step 2 CK: 230+", "• YOG 2018+", "3) …".
-const BULLET = /^\s*(?:[-–—•·*■▪►]|\d{1,2}[.)])\s/;
+const BULLET = new RegExp(`^\\s*(?:[${BULLET_CHARS}]|\\d{1,2}[.)])\\s`);
+// A table cell holding only a bullet or a number: the row is a list item.
+const ROW_BULLET = new RegExp(`^(?:[${BULLET_CHARS}]|\\d{1,2}[.)]?)$`);
 // A line ending a sentence (not "?": a question keeps its answer; not ":": a label keeps its value).
-const ROW_BULLET = /^(?:[-–—•·*■□▪▫►▸◆◇●○✓✔]|\d{1,2}[.)]?)$/;
 const LINE_END = /[.!;]["'”’)\]]*\s*$/;
 
+/** Paragraphs and list items are split into lines at <br> (headings, cells' rows and prompts are not). */
+const takesLines = (ctx: Frame) => ctx.kind === 'paragraph' || ctx.kind === 'list-item';
+
 function splitsAtBreak(ctx: Frame): boolean {
-  if (ctx.kind !== 'paragraph' && ctx.kind !== 'list-item') return false;
+  if (!takesLines(ctx)) return false;
   const line = ctx.text.slice(Math.max(ctx.lineAt, 0));
   return LINE_END.test(line) || BULLET.test(line);
 }
@@ -579,7 +582,7 @@ class Reader {
           const ctx = top.ctx;
           if (ctx.hasText) {
             // The line after a <br> opens with a bullet: the lines before it were a block.
-            if (ctx.lineAt === ctx.text.length && BULLET.test(data) && (ctx.kind === 'paragraph' || ctx.kind === 'list-item')) {
+            if (ctx.lineAt === ctx.text.length && BULLET.test(data) && takesLines(ctx)) {
               if (ctx.own) ctx.own.breaks++;
               this.flush(ctx);
               ctx.hasText = true;

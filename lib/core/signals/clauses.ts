@@ -1,4 +1,4 @@
-import type { Block, BlockKind, PageText } from '../page-text';
+import { QUESTION_END, type Block, type BlockKind, type PageText } from '../page-text';
 import { normalize } from './normalize';
 
 // The shared reading: the page is split once into clauses, each marked for negation, condition,
@@ -235,7 +235,7 @@ export function toClauses(page: PageText): Clause[] {
         b.chrome,
         prompt.topics,
         order === 0 && (b.kind === 'qa' || b.kind === 'label-value') ? answerOf(norm) : null,
-        /\?["')\]]*\s*[\u2190-\u21ff\u25a0-\u25ff\u2303\u2304+›»]?$/.test(norm),
+        QUESTION_END.test(norm),
       ),
     );
   });

@@ -1,7 +1,7 @@
 import { freidaProgramId } from '../freida-url';
 import { APPLICANT_PHRASES, MEDICAL_PHRASES, TRAINING_PHRASES, urlWords } from './precheck';
 import { blockText, type Block, type PageText } from '../page-text';
-import { alternation } from './phrases';
+import { alternation, GME_OFFICE } from './phrases';
 
 // Is this one residency program's page (or its GME office's applicant page)? Two stages:
 // `precheck` reads only the URL, the title and the top headings, so the content script pays almost
@@ -310,7 +310,6 @@ const NUMBERED_ENTRY =
 
 // --- application vocabulary and headings ------------------------------------------------------------
 
-const GME_PAGE = /\b[Gg]raduate [Mm]edical [Ee]ducation\b|\bGME\b/;
 const OTHER_TRAINING_TITLE =
   /\b(?:visiting (?:medical )?students?|away rotations?|clerkships?|sub-?internships?|acting internships?|medical student education|student electives?|fellowships?|fellowship programs?)\b/i;
 const OTHER_PROFESSION =
@@ -461,7 +460,7 @@ export function detectProgramPage(page: PageText): Detection {
   // only a clear majority of generic talk counts in full.
   // On a GME office's own page ("… | Graduate Medical Education | …", /gme/…) "every program", "each
   // program's page", "some programs set their own limits" is the office speaking of its programs.
-  if (GME_PAGE.test(page.title) || /\/(?:gme|graduate-medical-education)(?:\/|$)/i.test(page.url)) genericHits /= 2;
+  if (GME_OFFICE.test(page.title) || GME_OFFICE.test(urlWords(page.url))) genericHits /= 2;
   if (genericHits >= 3 && genericHits > 2 * ownBlocks) neg(2, `generic voice ${genericHits} vs own ${ownBlocks}`);
   else if (genericHits >= 2 && genericHits > ownBlocks) neg(1, `generic voice ${genericHits} vs own ${ownBlocks}`);
 

@@ -1,3 +1,4 @@
+import { isPlaceholder } from '../freida';
 import type { Block, PageText } from '../page-text';
 
 // "Q: Does your program sponsor H1B visas? A: No." written in one paragraph (the question and the
@@ -62,7 +63,8 @@ const REQUIRED_COLUMN = /^(?:minimum|minimums|min\.?|required|requirements?|must
 const PREFERRED_COLUMN = /^(?:preferred|desired|desirable|ideal|ideally|competitive|recommended|strong(?:er)? (?:applicants?|candidates?))\b/i;
 // Columns of what residents had ("Mean of current PGY-1 class", "Average", "Median"): statistics, dropped.
 const STATISTIC_COLUMN = /^(?:mean|average|median|typical|range|class (?:mean|average|median)|(?:our |current )?(?:residents|interns|class)|matched)\b/i;
-const EMPTY_CELL = /^(?:|-|–|—|n\/a|none)$/i;
+// An empty cell: FREIDA-style placeholders ("–", "N/A", "Not available") or "None".
+const emptyCell = (cell: string) => isPlaceholder(cell) || /^none\.?$/i.test(cell);
 
 export function criteriaColumns(page: PageText): PageText {
   const blocks = page.blocks;
@@ -85,7 +87,7 @@ export function criteriaColumns(page: PageText): PageText {
       if (cells.length !== cols.length) break;
       const must = cells[req]!.trim();
       const wish = pref < 0 ? '' : cells[pref]!.trim();
-      const value = EMPTY_CELL.test(wish) ? must : EMPTY_CELL.test(must) ? `Preferred: ${wish}` : `${must.replace(/[.;]$/, '')}; Preferred: ${wish}`;
+      const value = emptyCell(wish) ? must : emptyCell(must) ? `Preferred: ${wish}` : `${must.replace(/[.;]$/, '')}; Preferred: ${wish}`;
       out ??= [...blocks];
       out[j] = { ...row, kind: 'label-value', prompt: cells[0]!.trim(), text: value };
     }

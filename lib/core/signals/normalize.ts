@@ -16,8 +16,9 @@ export function wordNumber(s: string): number | null {
 }
 
 /** Number word alternation for patterns ("two|three|…|\d+"). */
-export const NUM_WORD = String.raw`(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)`;
+export const NUM_WORD = `(?:\\d+(?:\\.\\d+)?|${Object.keys(WORD_NUMBERS).filter((w) => w.length > 2 && w !== 'single').join('|')})`;
 
+const YRS = new RegExp(`\\b(${NUM_WORD})[\\s-]?yrs?\\b`, 'g');
 const WORD_THEN_DIGITS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*\((\d+)\)/gi;
 
 // Typography first, in this order (each pass reads the one before: "=>" then "=<" differ from one
@@ -63,7 +64,7 @@ export function normalize(text: string): string {
   if (BRACKETED_NUMBER.test(t)) t = t.replace(WORD_THEN_DIGITS, '$2');
   t = t.toLowerCase();
   // "within 3 yrs of graduation"
-  if (t.includes('yr')) t = t.replace(/\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]?yrs?\b/g, (_m, n: string) => `${n} years`);
+  if (t.includes('yr')) t = t.replace(YRS, '$1 years');
   // "Step2 CK", "step 2ck" → "step 2 ck"
   if (t.includes('step')) t = t.replace(/\bstep ?([123]) ?ck\b/g, 'step $1 ck').replace(/\bstep([123])\b/g, 'step $1');
   if (VISA_SPELLING.test(t)) t = t.replace(J1, 'j1').replace(H1B, 'h1b').replace(H1B_B, 'h1b');

@@ -112,13 +112,20 @@ export function contentHits(ctx: RuleContext, gate: RegExp): Uint8Array {
   return hits;
 }
 
-// A section of wishes: "Preferred qualifications", "What we look for", "What strengthens an
-// application". Its items are preferences unless one says it is a requirement.
+// A section of wishes: "Preferred qualifications", "What strengthens an application", "Competitive
+// applicants". Its items are preferences unless one says it is a requirement. ("What we look for" is
+// not one: programs head their requirements with it too.)
 const WISH_SECTION =
   /\bprefer|\bwhat (?:strengthens|makes (?:an? |your )?(?:application|applicant|candidate)s? (?:stand out|competitive|strong))|\bcompetitive (?:applicants?|candidates?|applications?)\b|\bstrong(?:er)? (?:applicants?|candidates?|applications?)\b|\bideal (?:applicants?|candidates?)\b|\bdesir(?:ed|able)\b|\bnice to have\b|\bhelpful\b/;
 const SAYS_REQUIRED = /\b(?:must|required|requires|mandatory|not (?:be )?eligible|ineligible|not (?:be )?considered)\b/;
 export function inWishSection(c: Clause): boolean {
   return c.section !== '' && WISH_SECTION.test(c.section) && !SAYS_REQUIRED.test(c.norm);
+}
+
+/** A table row written as one line of text, "Attempts: First attempt only": its label and value. */
+export function rowAsLine(norm: string): { label: string; value: string } | null {
+  const m = /^([a-z][a-z /-]{2,30}):\s*(.{1,80})$/.exec(norm);
+  return m ? { label: m[1]!, value: m[2]! } : null;
 }
 
 export { alternation } from './phrases';

@@ -1,6 +1,6 @@
 import type { Clause } from '../clauses';
 import { NUM_WORD, wordNumber } from '../normalize';
-import { contentClauses, contentHits, found, inWishSection, type Found, type RuleContext } from '../rule-kit';
+import { contentClauses, contentHits, found, inWishSection, rowAsLine, type Found, type RuleContext } from '../rule-kit';
 
 // First-attempt passes required (for any Step), or failures accepted ("within 2 attempts",
 // "failed three times will not be considered" → two failures accepted, "attempts do not matter").
@@ -79,7 +79,7 @@ export function readAttempts(ctx: RuleContext): Found<AttemptsValue> | null {
     const aboutAttempts = hits[i] === 1 && ATTEMPT_TOPIC.test(t);
     if (!aboutAttempts && !c.answer) continue;
     // A row written as a line, "Attempts: First attempt only", labels itself.
-    const label = /^([a-z][a-z /-]{2,30}):\s/.exec(t)?.[1] ?? '';
+    const label = rowAsLine(t)?.label ?? '';
     const examTopic = EXAM.test(`${c.prompt} ${t} ${c.section}`) || ATTEMPT_QUESTION.test(c.prompt) || ATTEMPT_QUESTION.test(label);
     const promptAsks = c.prompt !== '' && ATTEMPT_TOPIC.test(c.prompt) && examTopic;
     if (!aboutAttempts && !(promptAsks && c.answer)) continue;

@@ -63,14 +63,17 @@ function stepMentions(text: string): Mention[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
-// "Applicants scoring under 220 on Step 2 CK will not be offered interviews": a floor from underneath.
+// "Until the 2024 season we required 220": a rule the program has dropped.
 const HISTORY = /\b(?:until|prior to|before) (?:the )?(?:(?:19|20)\d{2}(?:[-–]\d{2,4})?|last|previous) (?:season|cycle|year|match|application cycle|recruitment)\b[^.;]{0,40}\b(?:required|had|used|was|were)\b|\b(?:previously|formerly) (?:required|had|used)\b|\bused to (?:require|have)\b|\bno longer (?:require|have|use)\b/;
+// "Applicants scoring under 220 on Step 2 CK will not be offered interviews": a floor from underneath.
 const rejectsBelow = (t: string) => REJECTS.test(t) && /\b(?:below|under|less than|lower than)\s\d{2,3}\b|<\s?\d{2,3}\b/.test(t);
 
 const STEP_WORD = String.raw`step (1|2|one|two|i|ii)(?: ck| clinical knowledge)?`;
 const TIED_AFTER = new RegExp(String.raw`^\+?\s*(?:or (?:higher|above|more|better|greater) )?on (?:the )?(?:usmle )?${STEP_WORD}\b(?!\s*(?:and|or|&|,|\/))`);
-const TIED_BEFORE = new RegExp(String.raw`\b${STEP_WORD}(?: scores?)?(?: (?:must|should|needs? to|has to) be| of| is| at least| minimum(?: of)?| of at least)+\s*$`);
-const SHARED_BEFORE = new RegExp(String.raw`\bstep \S+(?: ck)?\s*(?:and|or|&|,|\/)\s*(?:usmle )?${STEP_WORD}(?: scores?)?(?: (?:must|should|needs? to|has to) be| of| is| at least| minimum(?: of)?| of at least)+\s*$`);
+// The words between a step and its figure: "Step 2 CK score must be", "Step 2 CK minimum of".
+const STEP_TO_FIGURE = String.raw`(?: scores?)?(?: (?:must|should|needs? to|has to) be| of| is| at least| minimum(?: of)?| of at least)+\s*$`;
+const TIED_BEFORE = new RegExp(String.raw`\b${STEP_WORD}${STEP_TO_FIGURE}`);
+const SHARED_BEFORE = new RegExp(String.raw`\bstep \S+(?: ck)?\s*(?:and|or|&|,|\/)\s*(?:usmle )?${STEP_WORD}${STEP_TO_FIGURE}`);
 const stepNumber = (w: string): 1 | 2 => (/^(?:1|one|i)$/.test(w) ? 1 : 2);
 
 /** The one step a lone figure's own words tie it to, or null. */
@@ -136,21 +139,21 @@ function assign(c: Clause, ths: Threshold[], context: string): { step: 1 | 2; va
     return [...steps].map((step) => ({ step, value: one.value, preferred: one.preferred }));
   }
   if (ths.length === 1) {
-    // One figure for every step named: "scores of 205+ on Step 1 and on Step 2 CK" — but not a step
-    // said only to be passed, with another step between it and the figure ("Step 1 passed and a Step 2
-    // CK score of at least 225", "Step 1 must be passed, and we require a Step 2 CK score of 220+").
     const th = ths[0]!;
     // A figure tied to one step by its words: "at least 215 on Step 2 CK", "your Step 2 CK score
     // must be 225" — unless two steps share it ("on Step 1 and on Step 2 CK", "Step 1 and Step 2 CK:").
     const tied = tiedStep(c.norm, th);
     if (tied) return [{ step: tied, value: th.value, preferred: th.preferred }];
+    // Otherwise one figure for every step named: "scores of 205+ on Step 1 and on Step 2 CK" — but not
+    // a step said only to be passed, with another step between it and the figure ("Step 1 passed and a
+    // Step 2 CK score of at least 225", "Step 1 must be passed, and we require a Step 2 CK score of 220+").
     const scored = mentions.filter((m, k) => {
       const next = mentions[k + 1];
       const figureBeyondNext = next !== undefined && next.step !== m.step && next.index < th.index && m.index < th.index;
       return !(figureBeyondNext && PASS_ONLY.test(c.norm.slice(m.index, next.index)));
     });
     const steps = new Set(scored.map((m) => m.step));
-    return [...steps].map((step) => ({ step, value: ths[0]!.value, preferred: ths[0]!.preferred }));
+    return [...steps].map((step) => ({ step, value: th.value, preferred: th.preferred }));
   }
   // Several figures: "200 or higher on Step 1 and 210 or higher on Step 2" (figure then step) or
   // "Step 1: 215, Step 2 CK: 220" (step then figure).

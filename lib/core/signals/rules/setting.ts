@@ -1,7 +1,7 @@
 import { normaliseSetting } from '../../freida';
 import type { ProgramType } from '../../schema/signals';
 import { normalize } from '../normalize';
-import { clausesAbout, found, type Found, type RuleContext } from '../rule-kit';
+import { clausesAbout, found, rowAsLine, type Found, type RuleContext } from '../rule-kit';
 
 // Community vs university setting, only from explicit words about the program or its hospital
 // ("our community teaching hospital", "a community-based, university-affiliated hospital",
@@ -71,9 +71,9 @@ export function readSetting(ctx: RuleContext): Found<ProgramType> | null {
       continue;
     }
     // The same row written as a line of text: "Program type: Community-based".
-    const row = /^([a-z][a-z /-]{2,30}):\s*(.{3,60})$/.exec(c.norm);
-    if (row && SETTING_LABEL.test(row[1]!)) {
-      const v = normaliseSetting(row[2]!);
+    const row = rowAsLine(c.norm);
+    if (row && SETTING_LABEL.test(row.label)) {
+      const v = normaliseSetting(row.value);
       if (v) return found(ctx, c, v);
     }
     if (!/\bcommunity|\buniversity|\bacademic/.test(c.norm)) continue;

@@ -2,13 +2,13 @@ import { specialtyFromName } from '../../freida';
 import { normalize } from '../normalize';
 import type { Evidence } from '../../schema/signals';
 import type { Found, RuleContext } from '../rule-kit';
+import { GME_OFFICE } from '../phrases';
 
 // The program's specialty from what names it: the page title's segments, the main headings, the URL
 // path, and body sentences that say "<specialty> residency / program". Menus and sidebars (chrome)
 // list every program of the hospital, so they are not read. A GME office page names none, or names
 // several alike: null.
 
-const GME_OFFICE = /\bgraduate medical education\b|\bGME\b/i;
 const WEIGHT = { title: 3, heading: 2, url: 2 } as const;
 const BODY_NAMED = /\b(residency|residents|program|programme|department|training|interns?)\b/;
 const BODY_WORDS = /residen|program|department|training|intern/i;

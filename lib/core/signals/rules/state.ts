@@ -58,7 +58,7 @@ const SITE_LEAD = /\b(?:rotations?|rotation sites?|clinic|outreach|outpatient|sa
 
 // The program's own office named over its address ("Child Neurology Residency Program Office (this
 // program)"): that is where the program is, whatever campus the footer lists first.
-const PROGRAM_OFFICE = /\bthis program\b|\b(?:residency|program) office\b|\bresidency program office\b|\boffice of the (?:residency|program)\b/i;
+const PROGRAM_OFFICE = /\bthis program\b|\b(?:residency|program) office\b|\boffice of the (?:residency|program)\b/i;
 
 interface Tally {
   score: Map<string, { w: number; last: number }>;

@@ -324,7 +324,7 @@ function typedStatements(c: Clause, text: string, prompt: string, promptTypes: V
     // "…will also file an H-1B petition, but only for a matched applicant who has passed Step 3":
     // a scope naming no visa that only restricts narrows the one before it.
     if (i > 0 && typesIn(scope).length === 0) {
-      if (before.length === 1 && (/^only\b/.test(scope) || STEP3_DEADLINE.test(scope)) && VISA_CONDITION.test(`only ${scope}`)) say(before[0]!, 'conditional', Rank.Conditional);
+      if (before.length === 1 && ((/^only\b/.test(scope) && VISA_CONDITION.test(scope)) || STEP3_DEADLINE.test(scope))) say(before[0]!, 'conditional', Rank.Conditional);
       return;
     }
     before = typesIn(scope);

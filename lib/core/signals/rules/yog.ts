@@ -26,12 +26,11 @@ const MORE_THAN_YEARS = new RegExp(String.raw`\bmore than ${N} years?\b`);
 const REJECTS = /\bnot (?:be )?(?:considered|eligible|accepted|reviewed)\b|\b(?:do not|does not|don't|cannot|will not) (?:consider|accept|review)\b|\bineligible\b|\bexcluded\b/;
 // The span bounds graduation when graduation comes first ("graduated within 3 years", "a degree earned
 // within five years") or the span points at it ("within 3 years of graduation", "5 years out of school").
-const GRADUATION_BEFORE = /\bgraduat\w*|\bdegree\b|\bmedical school\b|\byog\b|\bschool of medicine\b/;
+const GRADUATION_WORDS = /\bgraduat\w*|\bdegree\b|\bmedical school\b|\byog\b|\bschool of medicine\b/g;
 // ("a gap of more than five years between medical school graduation and residency")
 // ("No more than 7 years may have passed between your medical school graduation and …")
 const POINTS_AT_GRADUATION =
   /^(?: (?:may|can|must|should|shall|will|have|has|had|be|been|passed|elapsed|gone by|lapsed))*[^.;]{0,12}\b(?:of|since|from|after|past|beyond|out of|out from|between) (?:\w+ ){0,2}(?:graduation|medical school|school)\b/;
-const GRADUATION_WORDS = new RegExp(GRADUATION_BEFORE.source, 'g');
 // "if you graduated before 2018, you must have six months of US clinical experience within the two
 // years before you apply": a span after the experience it measures is how recent that is.
 const MEASURES_OTHER = /\b(?:experience|activity|practice|usce|work|rotations?|observerships?|letters?)\b/;
@@ -76,8 +75,9 @@ function limitIn(t: string, prompt: string, promptAsks: boolean): YogValue | nul
   const graduationWord = /graduat|degree|medical school|\byog\b|class/.test(t + ' ' + prompt);
   let m: RegExpMatchArray | null;
   if ((m = t.match(YEAR_AFTER)) && /graduat|degree|medical school|\byog\b/.test(t + ' ' + prompt)) {
-    const yearEnd = (m[1] === '12' && m[2] === '31') || /\bafter\s+december\s+31\b/.test(m[0]);
-    return { earliestYear: Number(m[3]) + (yearEnd && /\bafter\b/.test(m[0]) && !/\bon or after\b/.test(m[0]) ? 1 : 0) };
+    // "after 12/31/2019", "after December 31, 2019": the first graduates accepted are of the next year.
+    const afterYearEnd = /^after\b/.test(m[0]) && ((m[1] === '12' && m[2] === '31') || /\bdecember\s+31\b/.test(m[0]));
+    return { earliestYear: Number(m[3]) + (afterYearEnd ? 1 : 0) };
   }
   if ((m = t.match(YEAR_OR_LATER)) && graduationWord) return { earliestYear: Number(m[1] ?? m[2] ?? m[3]) };
   if ((m = t.match(YEAR_RANGE)) && graduationWord) return { earliestYear: Number(m[1] ?? m[3]) };
